@@ -1,0 +1,3 @@
+using Ooda.Cli;
+
+return await OodaApp.RunAsync(args).ConfigureAwait(false);

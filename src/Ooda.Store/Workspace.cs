@@ -1,0 +1,169 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+using Ooda.Core;
+using Ooda.Store.Internal;
+
+namespace Ooda.Store;
+
+/// <summary>
+/// A workspace folder and its DuckDB store: events, the files they came from, captured files.
+/// One writer process at a time (DuckDB's rule); read-only SQL goes through <see cref="WorkspaceSql"/>.
+/// </summary>
+public sealed partial class Workspace : IDisposable
+{
+    public const string DatabaseFileName = "ooda.duckdb";
+
+    private readonly DuckDBConnection _connection;
+
+    private Workspace(string folder, DuckDBConnection connection)
+    {
+        Folder = folder;
+        _connection = connection;
+    }
+
+    public string Folder { get; }
+
+    public string DatabasePath => Path.Combine(Folder, DatabaseFileName);
+
+    /// <summary>The schema version this workspace is at after opening (the number of migrations applied).</summary>
+    public int SchemaVersion { get; private set; }
+
+    /// <summary>Opens the workspace in <paramref name="folder"/>, creating it and applying pending migrations.</summary>
+    public static Workspace Open(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var connection = new DuckDBConnection($"Data Source={Path.Combine(folder, DatabaseFileName)}");
+        try
+        {
+            connection.Open();
+            var workspace = new Workspace(Path.GetFullPath(folder), connection);
+            workspace.Migrate();
+            return workspace;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>True when this exact file (by SHA-256) was already loaded for this tenant and host.</summary>
+    public bool IsIngested(string tenant, string host, string sha256)
+    {
+        using var command = Command("SELECT count(*) FROM ingested_files WHERE tenant = $1 AND host = $2 AND sha256 = $3", tenant, host, sha256);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>
+    /// Starts loading one file: everything appended becomes visible together on <see cref="FileIngest.Complete"/>,
+    /// and nothing does if the process dies or the ingest is disposed first.
+    /// </summary>
+    public FileIngest BeginFile(EvidenceSource source, string format, long size) =>
+        new(_connection, source, format, size);
+
+    /// <summary>Records captured files; one already known (same host, path and hash) is not added twice.</summary>
+    /// <returns>How many were new.</returns>
+    public int AddCapturedFiles(IEnumerable<CapturedFile> files)
+    {
+        using var transaction = _connection.BeginTransaction();
+        var added = 0;
+        var now = DateTime.UtcNow;
+        foreach (var file in files)
+        {
+            using var command = Command(
+                """
+                INSERT INTO captured_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                ON CONFLICT DO NOTHING
+                """,
+                file.Tenant, file.Host, file.OriginalPath, file.SourcePath, file.Size, file.Modified, file.Created, file.Sha256, file.FirstBytes, now);
+            added += command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return added;
+    }
+
+    public IReadOnlyList<IngestedFile> ListFiles()
+    {
+        using var command = Command("SELECT tenant, host, sha256, path, size, format, events, diagnostics, ingested_at FROM ingested_files ORDER BY ingested_at, path");
+        using var reader = command.ExecuteReader();
+        var files = new List<IngestedFile>();
+        while (reader.Read())
+        {
+            files.Add(new IngestedFile(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4),
+                reader.GetString(5), reader.GetInt64(6), reader.GetInt32(7), reader.GetDateTime(8)));
+        }
+
+        return files;
+    }
+
+    public IReadOnlyList<StoredDiagnostic> ListDiagnostics(string? sha256 = null)
+    {
+        using var command = sha256 is null
+            ? Command("SELECT tenant, host, file_sha256, path, location, severity, message FROM diagnostics")
+            : Command("SELECT tenant, host, file_sha256, path, location, severity, message FROM diagnostics WHERE file_sha256 = $1", sha256);
+        using var reader = command.ExecuteReader();
+        var list = new List<StoredDiagnostic>();
+        while (reader.Read())
+        {
+            list.Add(new StoredDiagnostic(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetString(5), reader.GetString(6)));
+        }
+
+        return list;
+    }
+
+    public WorkspaceStats Stats()
+    {
+        using var command = Command(
+            """
+            SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM ingested_files), (SELECT count(*) FROM captured_files),
+                   (SELECT count(*) FROM diagnostics), (SELECT count(DISTINCT tenant) FROM ingested_files),
+                   (SELECT count(DISTINCT (tenant, host)) FROM ingested_files), (SELECT min(ts) FROM events), (SELECT max(ts) FROM events)
+            """);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new WorkspaceStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
+            (int)reader.GetInt64(4), (int)reader.GetInt64(5),
+            reader.IsDBNull(6) ? null : reader.GetDateTime(6), reader.IsDBNull(7) ? null : reader.GetDateTime(7));
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    internal DuckDBCommand Command(string sql, params object?[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var parameter in parameters)
+            command.Parameters.Add(new DuckDBParameter(parameter ?? DBNull.Value));
+        return command;
+    }
+
+    private void Migrate()
+    {
+        using (var create = Command("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)"))
+            create.ExecuteNonQuery();
+        using (var read = Command("SELECT coalesce(max(version), 0) FROM schema_version"))
+            SchemaVersion = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (SchemaVersion > Migrations.All.Count)
+            throw new InvalidDataException($"workspace {Folder} has schema version {SchemaVersion}, newer than this Ooda knows ({Migrations.All.Count}); upgrade Ooda");
+
+        for (var version = SchemaVersion; version < Migrations.All.Count; version++)
+        {
+            using var transaction = _connection.BeginTransaction();
+            foreach (var statement in Migrations.All[version])
+            {
+                using var command = Command(statement);
+                command.ExecuteNonQuery();
+            }
+
+            using (var record = Command("INSERT INTO schema_version VALUES ($1, $2)", version + 1, DateTime.UtcNow))
+                record.ExecuteNonQuery();
+            transaction.Commit();
+            SchemaVersion = version + 1;
+        }
+    }
+
+    private static string? ReadString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}
