@@ -28,7 +28,12 @@ public sealed class IngestCommand : AsyncCommand<IngestSettings>
     {
         var service = new IngestService(workspace);
         if (json || !AnsiConsole.Profile.Capabilities.Interactive)
-            return service.IngestAsync(request, null, cancellationToken);
+        {
+            // Without a terminal to draw on, one stderr line per finished file keeps logs and watchers informed.
+            return service.IngestAsync(request, null, cancellationToken, file =>
+                Console.Error.WriteLine($"ooda: {IngestReport.JsonName(file.Outcome)} {TerminalText.Clean(file.Path)} ({file.Events} events)"));
+        }
+
         return AnsiConsole.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())

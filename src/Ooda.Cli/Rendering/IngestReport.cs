@@ -31,12 +31,19 @@ public static class IngestReport
         if (diagnostics.Count > maxDiagnostics)
             AnsiConsole.MarkupLine($"[grey]… {diagnostics.Count - maxDiagnostics} more diagnostics (all are stored: ooda sql \"SELECT * FROM diagnostics\")[/]");
 
+        WriteTotals(summary);
+    }
+
+    /// <summary>One line of totals: events added, files by outcome, captured files, diagnostics, speed.</summary>
+    public static void WriteTotals(IngestSummary summary)
+    {
+        var diagnostics = summary.Diagnostics.Count + summary.Files.Sum(f => f.Diagnostics.Count);
         var seconds = Math.Max(summary.Elapsed.TotalSeconds, 1e-6);
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"[bold]{summary.EventsAdded:N0}[/] events added from {summary.Count(IngestOutcome.Ingested)} files; " +
             $"{summary.Count(IngestOutcome.AlreadyIngested)} already ingested, {summary.Count(IngestOutcome.Unrecognised)} unrecognised, " +
             $"{summary.Count(IngestOutcome.Failed)} failed; {summary.CapturedFilesAdded} of {summary.CapturedFilesSeen} captured files new; " +
-            $"{diagnostics.Count} diagnostics; {summary.Elapsed.TotalSeconds:F1} s ({summary.EventsAdded / seconds:N0} events/s)"));
+            $"{diagnostics} diagnostics; {summary.Elapsed.TotalSeconds:F1} s ({summary.EventsAdded / seconds:N0} events/s)"));
     }
 
     public static void WriteJson(IngestSummary summary)
@@ -90,7 +97,7 @@ public static class IngestReport
         w.WriteEndArray();
     }
 
-    private static string JsonName(IngestOutcome outcome) => outcome switch
+    internal static string JsonName(IngestOutcome outcome) => outcome switch
     {
         IngestOutcome.Ingested => "ingested",
         IngestOutcome.AlreadyIngested => "already-ingested",

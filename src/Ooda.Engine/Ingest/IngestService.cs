@@ -20,7 +20,8 @@ public sealed class IngestService(Workspace workspace, EvidenceParsers parsers)
     {
     }
 
-    public async Task<IngestSummary> IngestAsync(IngestRequest request, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="onFileDone">Called after each file, once its outcome is final (committed or rolled back).</param>
+    public async Task<IngestSummary> IngestAsync(IngestRequest request, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default, Action<FileIngestResult>? onFileDone = null)
     {
         var clock = Stopwatch.StartNew();
         var runDiagnostics = new List<Diagnostic>();
@@ -36,6 +37,7 @@ public sealed class IngestService(Workspace workspace, EvidenceParsers parsers)
             progress?.Report(new IngestProgress(done, total, entry.DisplayPath, events));
             var result = await IngestFileAsync(entry, captured, request.MaxDiagnosticsPerFile, bytes => progress?.Report(new IngestProgress(done + bytes, total, entry.DisplayPath, events)), cancellationToken).ConfigureAwait(false);
             results.Add(result);
+            onFileDone?.Invoke(result);
             done += SafeLength(entry.FullPath);
             if (result.Outcome == IngestOutcome.Ingested)
                 events += result.Events;
