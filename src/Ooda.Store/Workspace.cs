@@ -38,6 +38,7 @@ public sealed partial class Workspace : IDisposable
             connection.Open();
             var workspace = new Workspace(Path.GetFullPath(folder), connection);
             workspace.Migrate();
+            workspace.UndoInterruptedIngests();
             return workspace;
         }
         catch
@@ -47,6 +48,9 @@ public sealed partial class Workspace : IDisposable
         }
     }
 
+    /// <summary>Files whose ingest was interrupted (a crash or kill) and whose partial events were removed when this workspace opened.</summary>
+    public IReadOnlyList<string> UndoneIngests { get; private set; } = [];
+
     /// <summary>True when this exact file (by SHA-256) was already loaded for this tenant and host.</summary>
     public bool IsIngested(string tenant, string host, string sha256)
     {
@@ -55,11 +59,11 @@ public sealed partial class Workspace : IDisposable
     }
 
     /// <summary>
-    /// Starts loading one file: everything appended becomes visible together on <see cref="FileIngest.Complete"/>,
-    /// and nothing does if the process dies or the ingest is disposed first.
+    /// Starts loading one file: its events count together on <see cref="FileIngest.Complete"/>, and are removed
+    /// if the ingest is disposed first or, after a crash, when the workspace is next opened.
     /// </summary>
     public FileIngest BeginFile(EvidenceSource source, string format, long size) =>
-        new(_connection, source, format, size);
+        new(this, _connection, source, format, size);
 
     /// <summary>Records captured files; one already known (same host, path and hash) is not added twice.</summary>
     /// <returns>How many were new.</returns>
@@ -131,6 +135,10 @@ public sealed partial class Workspace : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
+    internal DuckDBTransaction BeginTransaction() => _connection.BeginTransaction();
+
+    internal DuckDBAppender CreateAppender(string table) => _connection.CreateAppender(table);
+
     internal DuckDBCommand Command(string sql, params object?[] parameters)
     {
         var command = _connection.CreateCommand();
@@ -138,6 +146,28 @@ public sealed partial class Workspace : IDisposable
         foreach (var parameter in parameters)
             command.Parameters.Add(new DuckDBParameter(parameter ?? DBNull.Value));
         return command;
+    }
+
+    /// <summary>Removes the partial events of ingests that never completed, so every file is wholly in the store or absent.</summary>
+    private void UndoInterruptedIngests()
+    {
+        var undone = new List<string>();
+        using (var read = Command("SELECT tenant, host, sha256, path FROM ingest_runs"))
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+                undone.Add(reader.GetString(3));
+        }
+
+        if (undone.Count == 0)
+            return;
+        using var transaction = _connection.BeginTransaction();
+        using (var delete = Command("DELETE FROM events e USING ingest_runs r WHERE e.tenant = r.tenant AND e.host = r.host AND e.file_sha256 = r.sha256"))
+            delete.ExecuteNonQuery();
+        using (var clear = Command("DELETE FROM ingest_runs"))
+            clear.ExecuteNonQuery();
+        transaction.Commit();
+        UndoneIngests = undone;
     }
 
     private void Migrate()

@@ -16,6 +16,8 @@ public static class WorkspaceSql
         if (!File.Exists(database))
             throw new SqlRejectedException($"no workspace store at {database}; run 'ooda ingest' first");
 
+        // Opening for write first undoes any ingest a crash interrupted, so the query never sees a partial file.
+        Workspace.Open(workspaceFolder).Dispose();
         using var connection = new DuckDBConnection($"Data Source={database};ACCESS_MODE=READ_ONLY;enable_external_access=false;lock_configuration=true");
         connection.Open();
         using var command = connection.CreateCommand();

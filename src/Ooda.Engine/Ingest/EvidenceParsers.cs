@@ -22,10 +22,13 @@ public sealed class EvidenceParsers
     /// <summary>Every format Ooda reads.</summary>
     public static EvidenceParsers Default { get; } = new(
         [
+            new Formats.Text.ExchangeCsvLogParser(),
             new Formats.Text.W3cLogParser(),
         ],
         [
+            new Formats.Text.WindowsJsonEventParser(),
             new Formats.Text.IisLegacyLogParser(),
+            new Formats.Text.CsvEventParser(),
         ]);
 
     /// <summary>The parser for a file whose first bytes are <paramref name="head"/>, or null.</summary>

@@ -65,5 +65,20 @@ internal static class Migrations
             )
             """,
         ],
+
+        // 2: files being loaded. Events are appended in autocommitted chunks so memory stays flat; a file's events
+        // count only once its ingested_files row exists, and a run left here by a crash is undone at the next open.
+        [
+            """
+            CREATE TABLE ingest_runs (
+                tenant      VARCHAR   NOT NULL,
+                host        VARCHAR   NOT NULL,
+                sha256      VARCHAR   NOT NULL,
+                path        VARCHAR   NOT NULL,
+                started_at  TIMESTAMP NOT NULL,
+                PRIMARY KEY (tenant, host, sha256)
+            )
+            """,
+        ],
     ];
 }
