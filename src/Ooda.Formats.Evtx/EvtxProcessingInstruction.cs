@@ -1,0 +1,15 @@
+namespace Ooda.Formats.Evtx;
+
+/// <summary>A processing instruction (target and data).</summary>
+public sealed class EvtxProcessingInstruction : EvtxNode
+{
+    public EvtxProcessingInstruction(string target, string data)
+    {
+        Target = target;
+        Data = data;
+    }
+
+    public string Target { get; }
+
+    public string Data { get; }
+}

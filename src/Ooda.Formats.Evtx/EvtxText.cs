@@ -1,0 +1,11 @@
+namespace Ooda.Formats.Evtx;
+
+/// <summary>Character data (a string value or literal text).</summary>
+public sealed class EvtxText : EvtxNode
+{
+    public EvtxText(string text) => Text = text;
+
+    public string Text { get; }
+
+    public override string ToString() => Text;
+}

@@ -1,0 +1,10 @@
+namespace Ooda.Formats.Evtx.Internal;
+
+/// <summary>How text is escaped when written.</summary>
+internal enum TextEscape
+{
+    None,
+    Json,
+    XmlText,
+    XmlAttribute,
+}
