@@ -1,6 +1,5 @@
 using DuckDB.NET.Data;
 using Ooda.Core;
-using Ooda.Store.Internal;
 
 namespace Ooda.Store;
 
@@ -16,47 +15,61 @@ public sealed class FileIngest : IDisposable
     private readonly EvidenceSource _source;
     private readonly string _format;
     private readonly long _size;
-    private readonly FieldsJson _json = new();
+    private readonly int _fileId;
+    private EventBatch? _single;
     private bool _finished;
 
-    internal FileIngest(Workspace workspace, DuckDBConnection connection, EvidenceSource source, string format, long size)
+    internal FileIngest(Workspace workspace, EvidenceSource source, string format, long size)
     {
         _workspace = workspace;
         _source = source;
         _format = format;
         _size = size;
-        Execute("INSERT INTO ingest_runs VALUES ($1, $2, $3, $4, $5)", source.Tenant, source.Host, source.Sha256, source.Path, DateTime.UtcNow);
-        _appender = connection.CreateAppender("events");
+        _fileId = workspace.NextFileId();
+        Execute("INSERT INTO ingest_runs VALUES ($1, $2, $3, $4, $5, $6)", _fileId, source.Tenant, source.Host, source.Sha256, source.Path, DateTime.UtcNow);
+        _appender = workspace.CreateAppender("event_rows");
     }
 
     /// <summary>Events appended so far.</summary>
     public long Events { get; private set; }
 
+    /// <summary>Appends one event; for volume, fill an <see cref="EventBatch"/> on another thread and append that.</summary>
     public void Append(EvidenceEvent e)
     {
-        var row = _appender.CreateRow();
-        if (e.Timestamp == DateTime.MinValue)
-            row.AppendNullValue();
-        else
-            row.AppendValue(e.Timestamp);
-        row.AppendValue(e.Tenant)
-            .AppendValue(e.Host)
-            .AppendValue(SourceKindNames.Of(e.Kind))
-            .AppendValue(e.Channel)
-            .AppendValue(e.Provider)
-            .AppendValue(e.EventId)
-            .AppendValue(e.RecordId)
-            .AppendValue(e.Provenance.Sha256);
-        if (e.Provenance.Offset >= 0)
-            row.AppendValue(e.Provenance.Offset);
-        else
-            row.AppendNullValue();
-        if (e.Provenance.Line > 0)
-            row.AppendValue(e.Provenance.Line);
-        else
-            row.AppendNullValue();
-        row.AppendValue(_json.Serialize(e.Fields)).EndRow();
-        Events++;
+        _single ??= new EventBatch();
+        _single.Clear();
+        _single.Add(e);
+        Append(_single);
+    }
+
+    public void Append(EventBatch batch)
+    {
+        var fileId = _fileId;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var e = batch.Event(i);
+            var row = _appender.CreateRow().AppendValue(fileId);
+            if (e.Timestamp == DateTime.MinValue)
+                row.AppendNullValue();
+            else
+                row.AppendValue(e.Timestamp);
+            row.AppendValue((byte)e.Kind)
+                .AppendValue(e.Channel)
+                .AppendValue(e.Provider)
+                .AppendValue(e.EventId)
+                .AppendValue(e.RecordId);
+            if (e.Provenance.Offset >= 0)
+                row.AppendValue(e.Provenance.Offset);
+            else
+                row.AppendNullValue();
+            if (e.Provenance.Line > 0)
+                row.AppendValue(e.Provenance.Line);
+            else
+                row.AppendNullValue();
+            row.AppendValue(batch.Fields(i)).EndRow();
+        }
+
+        Events += batch.Count;
     }
 
     /// <summary>Flushes the last events and, in one transaction, records the file and its diagnostics and clears its run marker.</summary>
@@ -65,8 +78,8 @@ public sealed class FileIngest : IDisposable
         _appender.Close();
         var file = new IngestedFile(_source.Tenant, _source.Host, _source.Sha256, _source.Path, _size, _format, Events, diagnostics.Count, DateTime.UtcNow);
         using var transaction = _workspace.BeginTransaction();
-        Execute("INSERT INTO ingested_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            file.Tenant, file.Host, file.Sha256, file.Path, file.Size, file.Format, file.Events, file.Diagnostics, file.IngestedAt);
+        Execute("INSERT INTO ingested_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            _fileId, file.Tenant, file.Host, file.Sha256, file.Path, file.Size, file.Format, file.Events, file.Diagnostics, file.IngestedAt);
         if (diagnostics.Count > 0)
         {
             using var appender = _workspace.CreateAppender("diagnostics");
@@ -77,7 +90,7 @@ public sealed class FileIngest : IDisposable
             }
         }
 
-        ClearRun();
+        Execute("DELETE FROM ingest_runs WHERE file_id = $1", _fileId);
         transaction.Commit();
         _finished = true;
         return file;
@@ -98,14 +111,8 @@ public sealed class FileIngest : IDisposable
             // Rows the appender could not flush are rows we are about to delete anyway.
         }
 
-        using var transaction = _workspace.BeginTransaction();
-        Execute("DELETE FROM events WHERE tenant = $1 AND host = $2 AND file_sha256 = $3", _source.Tenant, _source.Host, _source.Sha256);
-        ClearRun();
-        transaction.Commit();
+        _workspace.UndoIngest(_fileId);
     }
-
-    private void ClearRun() =>
-        Execute("DELETE FROM ingest_runs WHERE tenant = $1 AND host = $2 AND sha256 = $3", _source.Tenant, _source.Host, _source.Sha256);
 
     private void Execute(string sql, params object?[] parameters)
     {

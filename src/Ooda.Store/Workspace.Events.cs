@@ -12,8 +12,8 @@ public sealed partial class Workspace
         var sql = new StringBuilder(
             """
             SELECT e.ts, e.tenant, e.host, e.source_kind, e.channel, e.provider, e.event_id, e.record_id,
-                   e.file_sha256, e.file_offset, e.line, e.fields, f.path
-            FROM events e JOIN ingested_files f ON f.tenant = e.tenant AND f.host = e.host AND f.sha256 = e.file_sha256
+                   e.file_sha256, e.file_offset, e.line, e.fields, e.path
+            FROM events e
             WHERE true
             """);
         var parameters = new List<object?>();

@@ -29,10 +29,14 @@ public sealed partial class Workspace : IDisposable
     public int SchemaVersion { get; private set; }
 
     /// <summary>Opens the workspace in <paramref name="folder"/>, creating it and applying pending migrations.</summary>
-    public static Workspace Open(string folder)
+    public static Workspace Open(string folder, WorkspaceOptions? options = null)
     {
+        options ??= WorkspaceOptions.Default;
+        if (!System.Text.RegularExpressions.Regex.IsMatch(options.MemoryLimit, "^[0-9]+(\\.[0-9]+)?\\s*[KMGT]i?B$", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            throw new ArgumentException($"memory limit '{options.MemoryLimit}' is not a size like 512MB or 2GB", nameof(options));
         Directory.CreateDirectory(folder);
-        var connection = new DuckDBConnection($"Data Source={Path.Combine(folder, DatabaseFileName)}");
+        var settings = $"memory_limit={options.MemoryLimit}" + (options.Threads is { } threads ? $";threads={threads}" : string.Empty);
+        var connection = new DuckDBConnection($"Data Source={Path.Combine(folder, DatabaseFileName)};{settings}");
         try
         {
             connection.Open();
@@ -63,7 +67,7 @@ public sealed partial class Workspace : IDisposable
     /// if the ingest is disposed first or, after a crash, when the workspace is next opened.
     /// </summary>
     public FileIngest BeginFile(EvidenceSource source, string format, long size) =>
-        new(this, _connection, source, format, size);
+        new(this, source, format, size);
 
     /// <summary>Records captured files; one already known (same host, path and hash) is not added twice.</summary>
     /// <returns>How many were new.</returns>
@@ -122,7 +126,7 @@ public sealed partial class Workspace : IDisposable
     {
         using var command = Command(
             """
-            SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM ingested_files), (SELECT count(*) FROM captured_files),
+            SELECT (SELECT coalesce(sum(events), 0)::BIGINT FROM ingested_files), (SELECT count(*) FROM ingested_files), (SELECT count(*) FROM captured_files),
                    (SELECT count(*) FROM diagnostics), (SELECT count(DISTINCT tenant) FROM ingested_files),
                    (SELECT count(DISTINCT (tenant, host)) FROM ingested_files), (SELECT min(ts) FROM events), (SELECT max(ts) FROM events)
             """);
@@ -151,23 +155,34 @@ public sealed partial class Workspace : IDisposable
     /// <summary>Removes the partial events of ingests that never completed, so every file is wholly in the store or absent.</summary>
     private void UndoInterruptedIngests()
     {
-        var undone = new List<string>();
-        using (var read = Command("SELECT tenant, host, sha256, path FROM ingest_runs"))
+        var runs = new List<(int FileId, string Path)>();
+        using (var read = Command("SELECT file_id, path FROM ingest_runs ORDER BY file_id"))
         using (var reader = read.ExecuteReader())
         {
             while (reader.Read())
-                undone.Add(reader.GetString(3));
+                runs.Add((reader.GetInt32(0), reader.GetString(1)));
         }
 
-        if (undone.Count == 0)
-            return;
+        foreach (var (fileId, _) in runs)
+            UndoIngest(fileId);
+        UndoneIngests = [.. runs.Select(r => r.Path)];
+    }
+
+    /// <summary>Deletes a file's rows and its run marker in one transaction.</summary>
+    internal void UndoIngest(int fileId)
+    {
         using var transaction = _connection.BeginTransaction();
-        using (var delete = Command("DELETE FROM events e USING ingest_runs r WHERE e.tenant = r.tenant AND e.host = r.host AND e.file_sha256 = r.sha256"))
+        using (var delete = Command("DELETE FROM event_rows WHERE file_id = $1", fileId))
             delete.ExecuteNonQuery();
-        using (var clear = Command("DELETE FROM ingest_runs"))
+        using (var clear = Command("DELETE FROM ingest_runs WHERE file_id = $1", fileId))
             clear.ExecuteNonQuery();
         transaction.Commit();
-        UndoneIngests = undone;
+    }
+
+    internal int NextFileId()
+    {
+        using var command = Command("SELECT nextval('file_ids')");
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private void Migrate()

@@ -21,6 +21,17 @@ public sealed class WorkspaceTests
     }
 
     [Fact]
+    public void The_stored_source_kind_names_agree_with_the_code_for_every_kind()
+    {
+        using var dir = new TempDirectory();
+        Workspace.Open(dir.Path).Dispose();
+        var stored = new Dictionary<int, string>();
+        WorkspaceSql.Query(dir.Path, "SELECT code, name FROM source_kinds", _ => { }, row => stored.Add(Convert.ToInt32(row[0], System.Globalization.CultureInfo.InvariantCulture), (string)row[1]!));
+        foreach (var kind in Enum.GetValues<SourceKind>())
+            Assert.Equal(SourceKindNames.Of(kind), stored[(int)kind]);
+    }
+
+    [Fact]
     public void A_completed_file_is_stored_with_its_events_and_diagnostics()
     {
         using var dir = new TempDirectory();

@@ -22,6 +22,7 @@ public sealed class EvidenceParsers
     /// <summary>Every format Ooda reads.</summary>
     public static EvidenceParsers Default { get; } = new(
         [
+            new Formats.Evtx.EvtxEvidenceParser(),
             new Formats.Text.ExchangeCsvLogParser(),
             new Formats.Text.W3cLogParser(),
         ],

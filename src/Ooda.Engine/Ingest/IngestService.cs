@@ -13,6 +13,7 @@ namespace Ooda.Engine.Ingest;
 public sealed class IngestService(Workspace workspace, EvidenceParsers parsers)
 {
     private const int BatchSize = 2048;
+    private const int BatchesInFlight = 4;
     private const int FirstBytesLength = 16;
 
     public IngestService(Workspace workspace)
@@ -79,17 +80,19 @@ public sealed class IngestService(Workspace workspace, EvidenceParsers parsers)
         var source = new EvidenceSource(entry.DisplayPath, facts.Sha256, entry.Tenant, entry.Host);
         using var ingest = workspace.BeginFile(source, parser.Format, facts.Size);
         var context = new ParseContext(source, diagnostics.Add, cancellationToken);
-        var batches = Channel.CreateBounded<EvidenceEvent[]>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        var batches = Channel.CreateBounded<EventBatch>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true, SingleWriter = true });
+        var spare = new System.Collections.Concurrent.ConcurrentBag<EventBatch>();
         using var stream = new CountingStream(new FileStream(entry.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan));
 
         // Parse on a worker while this thread appends: the two halves of ingest overlap on two cores.
-        var producer = Task.Run(() => Produce(parser, stream, context, batches.Writer), cancellationToken);
+        var producer = Task.Run(() => Produce(parser, stream, context, batches.Writer, spare), cancellationToken);
         try
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                foreach (var e in batch)
-                    ingest.Append(e);
+                ingest.Append(batch);
+                batch.Clear();
+                spare.Add(batch);
                 onBytes(stream.BytesRead);
             }
 
@@ -107,23 +110,24 @@ public sealed class IngestService(Workspace workspace, EvidenceParsers parsers)
         return Result(entry, facts.Sha256, parser.Format, IngestOutcome.Ingested, ingest.Events, facts.Size, all);
     }
 
-    private static void Produce(IEvidenceParser parser, Stream stream, ParseContext context, ChannelWriter<EvidenceEvent[]> writer)
+    // Parsing and encoding fields happen here, on a worker; the caller's thread only appends finished batches.
+    private static void Produce(IEvidenceParser parser, Stream stream, ParseContext context, ChannelWriter<EventBatch> writer, System.Collections.Concurrent.ConcurrentBag<EventBatch> spare)
     {
         try
         {
-            var batch = new List<EvidenceEvent>(BatchSize);
+            var batch = spare.TryTake(out var reused) ? reused : new EventBatch();
             foreach (var e in parser.Parse(stream, context))
             {
                 batch.Add(e);
                 if (batch.Count == BatchSize)
                 {
-                    Write(writer, [.. batch], context.CancellationToken);
-                    batch.Clear();
+                    Write(writer, batch, context.CancellationToken);
+                    batch = spare.TryTake(out reused) ? reused : new EventBatch();
                 }
             }
 
             if (batch.Count > 0)
-                Write(writer, [.. batch], context.CancellationToken);
+                Write(writer, batch, context.CancellationToken);
             writer.Complete();
         }
         catch (Exception e)
@@ -132,7 +136,7 @@ public sealed class IngestService(Workspace workspace, EvidenceParsers parsers)
         }
     }
 
-    private static void Write(ChannelWriter<EvidenceEvent[]> writer, EvidenceEvent[] batch, CancellationToken cancellationToken)
+    private static void Write(ChannelWriter<EventBatch> writer, EventBatch batch, CancellationToken cancellationToken)
     {
         while (!writer.TryWrite(batch))
         {

@@ -6,10 +6,14 @@ internal static class Migrations
     /// <summary>Each entry moves the schema from version <c>index</c> to <c>index + 1</c>; never edit a shipped entry, append a new one.</summary>
     public static readonly IReadOnlyList<string[]> All =
     [
-        // 1: evidence — events, the files they came from with their diagnostics, and captured files.
+        // 1: evidence. Event rows carry a small file id instead of repeating tenant, host and hash, and keep their
+        // fields as UTF-8 JSON bytes so the appender takes them without transcoding; the `events` view joins it back.
+        // A row counts only once its file is in ingested_files, so a half-loaded file is never visible.
         [
+            "CREATE SEQUENCE file_ids START 1",
             """
             CREATE TABLE ingested_files (
+                file_id      INTEGER   PRIMARY KEY,
                 tenant       VARCHAR   NOT NULL,
                 host         VARCHAR   NOT NULL,
                 sha256       VARCHAR   NOT NULL,
@@ -19,7 +23,17 @@ internal static class Migrations
                 events       BIGINT    NOT NULL,
                 diagnostics  INTEGER   NOT NULL,
                 ingested_at  TIMESTAMP NOT NULL,
-                PRIMARY KEY (tenant, host, sha256)
+                UNIQUE (tenant, host, sha256)
+            )
+            """,
+            """
+            CREATE TABLE ingest_runs (
+                file_id     INTEGER   PRIMARY KEY,
+                tenant      VARCHAR   NOT NULL,
+                host        VARCHAR   NOT NULL,
+                sha256      VARCHAR   NOT NULL,
+                path        VARCHAR   NOT NULL,
+                started_at  TIMESTAMP NOT NULL
             )
             """,
             """
@@ -33,21 +47,33 @@ internal static class Migrations
                 message      VARCHAR NOT NULL
             )
             """,
+            "CREATE TABLE source_kinds (code UTINYINT PRIMARY KEY, name VARCHAR NOT NULL UNIQUE)",
             """
-            CREATE TABLE events (
+            INSERT INTO source_kinds VALUES
+                (0, 'unknown'), (1, 'windows-event'), (2, 'flat-json'), (3, 'iis-w3c'), (4, 'w3c'),
+                (5, 'iis-legacy'), (6, 'exchange-log'), (7, 'csv')
+            """,
+            """
+            CREATE TABLE event_rows (
+                file_id      INTEGER  NOT NULL,
                 ts           TIMESTAMP,
-                tenant       VARCHAR  NOT NULL,
-                host         VARCHAR  NOT NULL,
-                source_kind  VARCHAR  NOT NULL,
+                kind         UTINYINT NOT NULL,
                 channel      VARCHAR,
                 provider     VARCHAR,
                 event_id     INTEGER,
                 record_id    BIGINT,
-                file_sha256  VARCHAR  NOT NULL,
                 file_offset  BIGINT,
                 line         BIGINT,
-                fields       JSON     NOT NULL
+                fields       BLOB     NOT NULL
             )
+            """,
+            """
+            CREATE VIEW events AS
+            SELECT r.ts, f.tenant, f.host, k.name AS source_kind, r.channel, r.provider, r.event_id, r.record_id,
+                   f.sha256 AS file_sha256, f.path, r.file_offset, r.line, decode(r.fields)::JSON AS fields, r.file_id
+            FROM event_rows r
+            JOIN ingested_files f ON f.file_id = r.file_id
+            JOIN source_kinds k ON k.code = r.kind
             """,
             """
             CREATE TABLE captured_files (
@@ -62,21 +88,6 @@ internal static class Migrations
                 first_bytes    BLOB      NOT NULL,
                 ingested_at    TIMESTAMP NOT NULL,
                 PRIMARY KEY (tenant, host, original_path, sha256)
-            )
-            """,
-        ],
-
-        // 2: files being loaded. Events are appended in autocommitted chunks so memory stays flat; a file's events
-        // count only once its ingested_files row exists, and a run left here by a crash is undone at the next open.
-        [
-            """
-            CREATE TABLE ingest_runs (
-                tenant      VARCHAR   NOT NULL,
-                host        VARCHAR   NOT NULL,
-                sha256      VARCHAR   NOT NULL,
-                path        VARCHAR   NOT NULL,
-                started_at  TIMESTAMP NOT NULL,
-                PRIMARY KEY (tenant, host, sha256)
             )
             """,
         ],
