@@ -29,8 +29,21 @@ public static class OodaApp
             config.AddCommand<SqlCommand>("sql")
                 .WithDescription("Run read-only SQL over the workspace store (tables: events, ingested_files, diagnostics, captured_files).")
                 .WithExample("sql", "\"SELECT host, count(*) FROM events GROUP BY host\"");
+            config.AddBranch("exchange", exchange =>
+            {
+                exchange.SetDescription("Exchange Server knowledge: builds, CUs, SUs and the CVEs they fix.");
+                exchange.AddCommand<ExchangeAssessCommand>("assess")
+                    .WithDescription("Explain one Exchange build: product, CU, SU level, CVEs still open, the builds that fix them.")
+                    .WithExample("exchange", "assess", "--build", "15.2.858.5");
+            });
+            config.AddCommand<TriageCommand>("triage")
+                .WithDescription("Rank hosts by vulnerable Exchange build, missing fix and 443/tcp open from the internet.")
+                .WithExample("triage", "--inventory", "inventory.csv", "--scan", "scans/external.xml", "--scan", "scans/external-ipv6.xml");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Generate the demo fleet (fixed seed), ingest it and print a summary.");
+            config.AddBranch("evtx", b => b.AddCommand<EvtxDumpCommand>("dump")
+                .WithDescription("Print every record of an .evtx file as JSON lines (the evtx crate's shape), JSON or XML.")
+                .WithExample("evtx", "dump", "Security.evtx", "--format", "jsonl"));
         });
         return await app.RunAsync(args, cancellationToken).ConfigureAwait(false);
     }

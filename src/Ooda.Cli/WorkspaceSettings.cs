@@ -7,6 +7,7 @@ namespace Ooda.Cli;
 public class WorkspaceSettings : CommandSettings
 {
     public const string WorkspaceVariable = "OODA_WORKSPACE";
+    public const string MemoryLimitVariable = "OODA_MEMORY_LIMIT";
 
     [CommandOption("-w|--workspace <DIR>")]
     [Description("Workspace folder (default: $OODA_WORKSPACE, else ./.ooda).")]
@@ -20,4 +21,28 @@ public class WorkspaceSettings : CommandSettings
         Workspace is { Length: > 0 } given ? given
         : Environment.GetEnvironmentVariable(WorkspaceVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : Path.Combine(Environment.CurrentDirectory, ".ooda");
+
+    /// <summary>Opens (creating if needed) the workspace; <c>OODA_MEMORY_LIMIT</c> caps the database engine's memory.</summary>
+    public Store.Workspace OpenWorkspace()
+    {
+        var options = Environment.GetEnvironmentVariable(MemoryLimitVariable) is { Length: > 0 } limit
+            ? new Store.WorkspaceOptions(MemoryLimit: limit)
+            : Store.WorkspaceOptions.Default;
+        try
+        {
+            return Store.Workspace.Open(WorkspaceFolder, options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InputException($"{MemoryLimitVariable}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Opens a workspace that must already hold evidence; a typo in --workspace must not create an empty one.</summary>
+    public Store.Workspace OpenExistingWorkspace()
+    {
+        if (!File.Exists(Path.Combine(WorkspaceFolder, Store.Workspace.DatabaseFileName)))
+            throw new InputException($"no workspace at {WorkspaceFolder}; run 'ooda ingest' or 'ooda demo' first, or pass --workspace");
+        return OpenWorkspace();
+    }
 }

@@ -3,6 +3,8 @@ namespace Ooda.Formats.Evtx;
 /// <summary>An XML element with its attributes and content.</summary>
 public sealed class EvtxElement : EvtxNode
 {
+    internal override Internal.NodeKind Kind => Internal.NodeKind.Element;
+
     public EvtxElement(string name, IReadOnlyList<EvtxAttribute> attributes, IReadOnlyList<EvtxNode> children)
     {
         Name = name;

@@ -28,8 +28,14 @@ public sealed class EvtxEvidenceParser : IEvidenceParser
             OnDiagnostic = d => context.ReportOffset(d.Offset, d.ToString(), d.Severity),
         };
         using var file = EvtxFile.Open(stream, options, leaveOpen: true);
-        foreach (var (events, diagnostics) in file.ReadChunks(
-            chunk => (chunk.Records.ConvertAll(r => EventFieldMapper.Map(r, context)), chunk.Diagnostics), context.CancellationToken))
+        foreach (var (events, diagnostics) in file.DecodeChunks(
+            (buffer, length, index, offset) =>
+            {
+                using var sink = new EventSink(context);
+                return (sink.Events, ChunkDecoder.Decode(buffer, length, index, offset, options, sink));
+            },
+            pooled: true,
+            context.CancellationToken))
         {
             foreach (var diagnostic in diagnostics)
                 options.OnDiagnostic(diagnostic);

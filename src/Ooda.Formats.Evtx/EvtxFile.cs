@@ -67,8 +67,15 @@ public sealed class EvtxFile : IDisposable
         }
     }
 
-    /// <summary>Decodes chunks in parallel and maps each chunk's result on the worker that decoded it.</summary>
-    internal IEnumerable<T> ReadChunks<T>(Func<ChunkResult, T> map, CancellationToken cancellationToken)
+    /// <summary>Decodes chunks into trees in parallel and maps each chunk's result on the worker that decoded it.</summary>
+    internal IEnumerable<T> ReadChunks<T>(Func<ChunkResult, T> map, CancellationToken cancellationToken) =>
+        DecodeChunks((buffer, length, index, offset) => map(ChunkDecoder.Decode(buffer, length, index, offset, Options)), pooled: false, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="decode"/> (chunk bytes, length, index, file offset) on each chunk in parallel, yielding results in file order.
+    /// With <paramref name="pooled"/> the chunk buffer goes back to the pool after decoding, so the result must not keep it.
+    /// </summary>
+    internal IEnumerable<T> DecodeChunks<T>(Func<byte[], int, int, long, T> decode, bool pooled, CancellationToken cancellationToken)
     {
         if (_read)
             throw new InvalidOperationException("An EvtxFile is read once; open it again to read it again.");
@@ -77,9 +84,8 @@ public sealed class EvtxFile : IDisposable
             Options.OnDiagnostic?.Invoke(diagnostic);
         if (HeaderLength < FileHeaderLayout.Size)
             yield break;
-        var options = Options;
-        foreach (var item in ChunkPipeline.Run(_stream, _start + FileHeaderLayout.Size, options.MaxDegreeOfParallelism,
-            (buffer, length, index, offset) => map(ChunkDecoder.Decode(buffer, length, index, offset - _start, options)), cancellationToken))
+        foreach (var item in ChunkPipeline.Run(_stream, _start + FileHeaderLayout.Size, Options.MaxDegreeOfParallelism, pooled,
+            (buffer, length, index, offset) => decode(buffer, length, index, offset - _start), cancellationToken))
         {
             yield return item;
         }

@@ -52,6 +52,39 @@ public sealed class EvtxJsonWriter : IDisposable
             FlushBuffer();
     }
 
+    /// <summary>
+    /// Writes every record of a file in file order and returns how many were written. Chunks are rendered in parallel
+    /// straight from their templates (no record trees); the file's diagnostics go to its <see cref="EvtxOptions.OnDiagnostic"/>.
+    /// </summary>
+    public long WriteAll(EvtxFile file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        long count = 0;
+        var options = file.Options;
+        foreach (var (output, records, diagnostics) in file.DecodeChunks(
+            (buffer, length, index, offset) =>
+            {
+                var sink = new JsonSink(new Utf8Buffer(2 * length), Options.Indented);
+                var diagnostics = ChunkDecoder.Decode(buffer, length, index, offset, options, sink);
+                return (sink.Output, sink.Count, diagnostics);
+            },
+            pooled: true,
+            cancellationToken))
+        {
+            using (output)
+            {
+                foreach (var diagnostic in diagnostics)
+                    options.OnDiagnostic?.Invoke(diagnostic);
+                FlushBuffer();
+                WriteOut(output.WrittenSpan);
+                count += records;
+            }
+        }
+
+        Flush();
+        return count;
+    }
+
     public void Flush()
     {
         FlushBuffer();
@@ -75,10 +108,15 @@ public sealed class EvtxJsonWriter : IDisposable
     {
         if (_buffer.Length == 0)
             return;
-        if (_stream is not null)
-            _stream.Write(_buffer.WrittenSpan);
-        else
-            _text!.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+        WriteOut(_buffer.WrittenSpan);
         _buffer.Clear();
+    }
+
+    private void WriteOut(ReadOnlySpan<byte> utf8)
+    {
+        if (_stream is not null)
+            _stream.Write(utf8);
+        else
+            _text!.Write(Encoding.UTF8.GetString(utf8));
     }
 }

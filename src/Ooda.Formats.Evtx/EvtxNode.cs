@@ -7,4 +7,6 @@ public abstract class EvtxNode
     private protected EvtxNode()
     {
     }
+
+    internal abstract Internal.NodeKind Kind { get; }
 }

@@ -34,17 +34,50 @@ public sealed class EvtxXmlWriter : IDisposable
     public static string ToXml(EvtxElement root)
     {
         using var buffer = new Utf8Buffer();
-        WriteElement(buffer, root, 0);
+        XmlRenderer.WriteElement(buffer, new ElementView(root), 0);
         return buffer.ToUtf8String();
     }
 
     public void Write(EvtxRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        WriteElement(_buffer, record.Root, 0);
+        XmlRenderer.WriteElement(_buffer, new ElementView(record.Root), 0);
         _buffer.Write((byte)'\n');
         if (_buffer.Length >= FlushThreshold)
             FlushBuffer();
+    }
+
+    /// <summary>
+    /// Writes every record of a file in file order and returns how many were written. Chunks are rendered in parallel
+    /// straight from their templates (no record trees); the file's diagnostics go to its <see cref="EvtxOptions.OnDiagnostic"/>.
+    /// </summary>
+    public long WriteAll(EvtxFile file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        long count = 0;
+        var options = file.Options;
+        foreach (var (output, records, diagnostics) in file.DecodeChunks(
+            (buffer, length, index, offset) =>
+            {
+                var sink = new XmlSink(new Utf8Buffer(2 * length));
+                var diagnostics = ChunkDecoder.Decode(buffer, length, index, offset, options, sink);
+                return (sink.Output, sink.Count, diagnostics);
+            },
+            pooled: true,
+            cancellationToken))
+        {
+            using (output)
+            {
+                foreach (var diagnostic in diagnostics)
+                    options.OnDiagnostic?.Invoke(diagnostic);
+                FlushBuffer();
+                WriteOut(output.WrittenSpan);
+                count += records;
+            }
+        }
+
+        Flush();
+        return count;
     }
 
     public void Flush()
@@ -66,122 +99,19 @@ public sealed class EvtxXmlWriter : IDisposable
         _buffer.Dispose();
     }
 
-    private static void WriteElement(Utf8Buffer output, EvtxElement element, int depth)
-    {
-        Indent(output, depth);
-        output.Write((byte)'<');
-        output.WriteText(element.Name, TextEscape.None);
-        foreach (var attribute in element.Attributes)
-        {
-            if (!CrateJsonRenderer.HasContent(attribute.Value))
-                continue;
-            output.Write((byte)' ');
-            output.WriteText(attribute.Name, TextEscape.None);
-            output.Write("=\""u8);
-            WriteContent(output, attribute.Value, TextEscape.XmlAttribute);
-            output.Write((byte)'"');
-        }
-
-        if (!element.HasElementChild && !HasText(element.Children))
-        {
-            output.Write("/>\n"u8);
-            return;
-        }
-
-        output.Write((byte)'>');
-        if (element.HasElementChild)
-        {
-            output.Write((byte)'\n');
-            foreach (var child in element.Children)
-            {
-                if (child is EvtxElement e)
-                    WriteElement(output, e, depth + 1);
-                else
-                    WriteContent(output, [child], TextEscape.XmlText);
-            }
-
-            Indent(output, depth);
-        }
-        else
-        {
-            WriteContent(output, element.Children, TextEscape.XmlText);
-        }
-
-        output.Write("</"u8);
-        output.WriteText(element.Name, TextEscape.None);
-        output.Write(">\n"u8);
-    }
-
-    private static bool HasText(IReadOnlyList<EvtxNode> nodes)
-    {
-        foreach (var node in nodes)
-        {
-            switch (node)
-            {
-                case EvtxText t when t.Text.Length > 0:
-                case EvtxCData c when c.Text.Length > 0:
-                case EvtxValueNode v when !v.Value.IsEmpty:
-                case EvtxCharRef or EvtxEntityRef or EvtxProcessingInstruction:
-                    return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static void WriteContent(Utf8Buffer output, IReadOnlyList<EvtxNode> nodes, TextEscape escape)
-    {
-        foreach (var node in nodes)
-        {
-            switch (node)
-            {
-                case EvtxText t:
-                    output.WriteText(t.Text, escape);
-                    break;
-                case EvtxValueNode v:
-                    ValueFormatter.Write(output, v.Value, ValueStyle.Libevtx, escape);
-                    break;
-                case EvtxCData c:
-                    output.Write("<![CDATA["u8);
-                    output.WriteText(c.Text, TextEscape.None);
-                    output.Write("]]>"u8);
-                    break;
-                case EvtxCharRef r:
-                    output.Write("&#"u8);
-                    output.Write((ulong)r.Value);
-                    output.Write((byte)';');
-                    break;
-                case EvtxEntityRef r:
-                    output.Write((byte)'&');
-                    output.WriteText(r.Name, TextEscape.None);
-                    output.Write((byte)';');
-                    break;
-                case EvtxProcessingInstruction p:
-                    output.Write("<?"u8);
-                    output.WriteText(p.Target, TextEscape.None);
-                    output.Write((byte)' ');
-                    output.WriteText(p.Data, TextEscape.None);
-                    output.Write("?>"u8);
-                    break;
-            }
-        }
-    }
-
-    private static void Indent(Utf8Buffer output, int depth)
-    {
-        var span = output.GetSpan(2 * depth);
-        span[..(2 * depth)].Fill((byte)' ');
-        output.Advance(2 * depth);
-    }
-
     private void FlushBuffer()
     {
         if (_buffer.Length == 0)
             return;
-        if (_stream is not null)
-            _stream.Write(_buffer.WrittenSpan);
-        else
-            _text!.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+        WriteOut(_buffer.WrittenSpan);
         _buffer.Clear();
+    }
+
+    private void WriteOut(ReadOnlySpan<byte> utf8)
+    {
+        if (_stream is not null)
+            _stream.Write(utf8);
+        else
+            _text!.Write(Encoding.UTF8.GetString(utf8));
     }
 }

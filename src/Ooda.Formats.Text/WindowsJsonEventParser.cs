@@ -18,8 +18,6 @@ public sealed class WindowsJsonEventParser(TextParserOptions? options = null) : 
     /// <summary>Deepest nesting accepted in one event.</summary>
     public const int MaxDepth = 64;
 
-    private static readonly JsonDocumentOptions _documentOptions = new() { MaxDepth = MaxDepth };
-
     private readonly TextParserOptions _options = options ?? TextParserOptions.Default;
 
     public string Format => FormatName;
@@ -41,9 +39,25 @@ public sealed class WindowsJsonEventParser(TextParserOptions? options = null) : 
     private IEnumerable<EvidenceEvent> ParseValues(Stream stream, ParseContext context)
     {
         using var framer = new JsonValueFramer(stream, context, _options.MaxJsonValueLength);
+        var mapper = new JsonEventMapper();
         var reportedInvalidUtf8 = false;
         while (framer.Read())
         {
+            EvidenceEvent? evidence;
+            if (framer.ValueIsWholeLine)
+            {
+                // A JSON line taken without the framer's scan: if it is not exactly one valid object, let the scan decide.
+                evidence = MapLine(mapper, framer, context);
+                if (evidence is null)
+                {
+                    framer.RefuseLine();
+                    continue;
+                }
+
+                yield return evidence;
+                continue;
+            }
+
             var value = framer.Value;
             if (!Utf8.IsValid(value.Span))
             {
@@ -56,32 +70,34 @@ public sealed class WindowsJsonEventParser(TextParserOptions? options = null) : 
                 value = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(value.Span));
             }
 
-            var evidence = MapValue(value, framer, context);
+            evidence = MapValue(mapper, value.Span, framer, context);
             if (evidence is not null)
                 yield return evidence;
         }
     }
 
-    private static EvidenceEvent? MapValue(ReadOnlyMemory<byte> value, JsonValueFramer framer, ParseContext context)
+    private static EvidenceEvent? MapLine(JsonEventMapper mapper, JsonValueFramer framer, ParseContext context)
     {
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(value, _documentOptions);
+            return mapper.Map(framer.Value.Span, context, framer.ValueLine, framer.ValueOffset);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static EvidenceEvent? MapValue(JsonEventMapper mapper, ReadOnlySpan<byte> value, JsonValueFramer framer, ParseContext context)
+    {
+        try
+        {
+            return mapper.Map(value, context, framer.ValueLine, framer.ValueOffset);
         }
         catch (JsonException ex)
         {
             framer.Report($"malformed JSON ({FirstSentence(ex.Message)}), skipped");
             return null;
-        }
-
-        using (document)
-        {
-            var provenance = context.AtLine(framer.ValueLine, framer.ValueOffset);
-            void Warn(string message) => context.ReportLine(framer.ValueLine, message, DiagnosticSeverity.Warning);
-            return WindowsEventMapper.IsWindowsEvent(document.RootElement, out var evt)
-                ? WindowsEventMapper.Map(evt, context, provenance, Warn)
-                : FlatJsonMapper.Map(document.RootElement, context, provenance, Warn);
         }
     }
 

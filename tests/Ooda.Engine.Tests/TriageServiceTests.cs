@@ -30,7 +30,9 @@ public sealed class TriageServiceTests
         var byHost = report.Hosts.ToDictionary(h => h.Host);
         Assert.Equal((TriagePriority.Medium, (bool?)false), (byHost["birch-ex02"].Priority, byHost["birch-ex02"].InternetExposed443));
         Assert.Equal((TriagePriority.Medium, "unknown", (bool?)null), (byHost["cobalt-ex02"].Priority, byHost["cobalt-ex02"].Status, byHost["cobalt-ex02"].InternetExposed443));
-        Assert.Equal((TriagePriority.Low, "patched", (bool?)true), (byHost["cobalt-ex01"].Priority, byHost["cobalt-ex01"].Status, byHost["cobalt-ex01"].InternetExposed443));
+        // CU10 Jul21SU closed ProxyShell, but CU10 never got the Nov21SU/Nov22SU fixes: exposed over IPv6, no pre-auth entry point.
+        Assert.Equal((TriagePriority.High, "vulnerable", (bool?)true), (byHost["cobalt-ex01"].Priority, byHost["cobalt-ex01"].Status, byHost["cobalt-ex01"].InternetExposed443));
+        Assert.DoesNotContain(byHost["cobalt-ex01"].VulnerableTo, e => e.Cve.Group == "ProxyShell");
         Assert.Equal(TriagePriority.High, byHost["birch-ex01"].Priority);
         Assert.Equal(TriagePriority.None, byHost["acme-dc01"].Priority);
         Assert.Equal(report.Hosts.OrderBy(h => h.Priority).Select(h => h.Priority), report.Hosts.Select(h => h.Priority));

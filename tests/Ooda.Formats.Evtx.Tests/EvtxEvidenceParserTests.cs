@@ -75,4 +75,35 @@ public sealed class EvtxEvidenceParserTests
         Assert.Equal(events.Select(e => e.Provenance.Offset).Order(), events.Select(e => e.Provenance.Offset));
         Assert.All(events, e => Assert.True(e.Fields.ContainsKey("EventID")));
     }
+
+    [Fact]
+    public void Maps_template_instances_exactly_as_it_maps_record_trees()
+    {
+        var file = TestFiles.EveryShape();
+        AssertSameEventsAsTrees(file);
+    }
+
+    [SkippableFact]
+    public void Maps_every_corpus_record_exactly_as_it_maps_record_trees()
+    {
+        var root = Corpus.Require(".");
+        foreach (var path in Directory.EnumerateFiles(root, "*.evtx", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            AssertSameEventsAsTrees(File.ReadAllBytes(path));
+    }
+
+    private static void AssertSameEventsAsTrees(byte[] file)
+    {
+        var context = new ParseContext(s_source, _ => { });
+        var events = new EvtxEvidenceParser(new EvtxOptions { MaxDegreeOfParallelism = 2 }).Parse(new MemoryStream(file), context).ToList();
+        using var scratch = new Internal.Utf8Buffer();
+        var (records, _) = TestFiles.Read(file);
+        var expected = records.ConvertAll(r => Internal.EventFieldMapper.Map(r, context, scratch));
+
+        Assert.Equal(expected.Count, events.Count);
+        for (var i = 0; i < events.Count; i++)
+        {
+            Assert.Equal(expected[i] with { Fields = events[i].Fields }, events[i]);
+            Assert.Equal(expected[i].Fields.OrderBy(f => f.Key, StringComparer.Ordinal), events[i].Fields.OrderBy(f => f.Key, StringComparer.Ordinal));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Ooda.Core;
+using Ooda.Formats.Text.Tests.Reference;
 using Ooda.Testing;
 using Xunit.Abstractions;
 
@@ -33,6 +34,37 @@ public sealed class ParseSpeedMeasurement(ITestOutputHelper output)
             var count = parser.Parse(new MemoryStream(bytes), TestSources.Context(diagnostics)).Count();
             stopwatch.Stop();
             output.WriteLine($"round {round}: {count} lines, {bytes.Length / 1e6:F0} MB in {stopwatch.Elapsed.TotalSeconds:F2} s = {count / stopwatch.Elapsed.TotalSeconds:N0} lines/s");
+        }
+    }
+
+    /// <summary>Alternates the pre-streaming parser and the current one, so both see the same machine load.</summary>
+    [SkippableFact]
+    public void Measures_windows_json_events_per_second()
+    {
+        Skip.IfNot(Environment.GetEnvironmentVariable("OODA_MEASURE") == "1", "set OODA_MEASURE=1 to measure parse speed");
+        const int lineCount = 100_000;
+        var bytes = WindowsJsonLineGenerator.Lines(lineCount);
+        IEvidenceParser[] parsers = [new ReferenceJsonEventParser(), new WindowsJsonEventParser()];
+        var rates = parsers.Select(_ => new List<double>()).ToArray();
+        for (var round = 0; round < 7; round++)
+        {
+            for (var p = 0; p < parsers.Length; p++)
+            {
+                var diagnostics = new List<Diagnostic>();
+                var stopwatch = Stopwatch.StartNew();
+                var count = parsers[p].Parse(new MemoryStream(bytes), TestSources.Context(diagnostics)).Count();
+                stopwatch.Stop();
+                Assert.Empty(diagnostics);
+                Assert.Equal(lineCount, count);
+                rates[p].Add(count / stopwatch.Elapsed.TotalSeconds);
+                output.WriteLine($"round {round} {parsers[p].GetType().Name}: {count} events, {bytes.Length / 1e6:F0} MB in {stopwatch.Elapsed.TotalSeconds:F2} s = {rates[p][^1]:N0} events/s");
+            }
+        }
+
+        for (var p = 0; p < parsers.Length; p++)
+        {
+            rates[p].Sort();
+            output.WriteLine($"median {parsers[p].GetType().Name}: {rates[p][rates[p].Count / 2]:N0} events/s ({bytes.Length / lineCount} bytes/event)");
         }
     }
 }

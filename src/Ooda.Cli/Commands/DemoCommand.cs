@@ -2,6 +2,7 @@ using System.Globalization;
 using Ooda.Cli.Rendering;
 using Ooda.Demo;
 using Ooda.Engine.Ingest;
+using Ooda.Engine.Triage;
 using Ooda.Store;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -15,7 +16,7 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
     {
         var output = Path.GetFullPath(settings.Output);
         var fleet = DemoFleetGenerator.Generate(new DemoOptions(output, settings.Seed, settings.Scale));
-        using var workspace = Workspace.Open(settings.WorkspaceFolder);
+        using var workspace = settings.OpenWorkspace();
         var summary = await IngestCommand.Run(workspace, new IngestRequest(Path.Combine(output, "collection")), settings.Json, cancellationToken).ConfigureAwait(false);
         var stats = workspace.Stats();
         if (settings.Json)
@@ -56,6 +57,14 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"Workspace [bold]{Markup.Escape(workspace.Folder)}[/]: {stats.Events:N0} events from {stats.Files} files, {stats.CapturedFiles} captured files, {stats.Tenants} tenants, {stats.Hosts} hosts."));
         AnsiConsole.MarkupLine($"Generated files: [bold]{Markup.Escape(output)}[/] (inventory.csv, scans/, collection/). One intrusion is hidden in them.");
+
+        // --- Orient: exposure triage of the demo fleet (issue 5) ---
+        var triage = new TriageService().Run(new TriageRequest(
+            Path.Combine(output, "inventory.csv"),
+            [Path.Combine(output, "scans", "external.xml"), Path.Combine(output, "scans", "external-ipv6.xml")]), cancellationToken);
+        TriageCommand.Write(triage);
+        // --- end triage ---
+
         AnsiConsole.MarkupLine("Next: [grey]ooda events --limit 20[/], [grey]ooda sql \"SELECT host, channel, count(*) FROM events GROUP BY ALL ORDER BY 3 DESC\"[/]");
         return OodaApp.ExitOk;
     }

@@ -12,7 +12,7 @@ public sealed class EventsCommand : Command<EventsSettings>
     public override int Execute(CommandContext context, EventsSettings settings, CancellationToken cancellationToken)
     {
         var query = ToQuery(settings);
-        using var workspace = OpenExisting(settings.WorkspaceFolder);
+        using var workspace = settings.OpenExistingWorkspace();
         var events = workspace.QueryEvents(query, cancellationToken);
         if (settings.Json)
         {
@@ -39,14 +39,6 @@ public sealed class EventsCommand : Command<EventsSettings>
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"[grey]{count} events{(query.Limit is { } l && count == l ? $" (limit {l}; --limit 0 for all)" : string.Empty)}[/]");
         return OodaApp.ExitOk;
-    }
-
-    /// <summary>Opens a workspace that must already hold evidence; a typo in --workspace must not create an empty one.</summary>
-    internal static Workspace OpenExisting(string folder)
-    {
-        if (!File.Exists(Path.Combine(folder, Workspace.DatabaseFileName)))
-            throw new InputException($"no workspace at {folder}; run 'ooda ingest' or 'ooda demo' first, or pass --workspace");
-        return Workspace.Open(folder);
     }
 
     internal static EventQuery ToQuery(EventsSettings settings)

@@ -14,8 +14,8 @@ public sealed class IngestCommand : AsyncCommand<IngestSettings>
         var request = new IngestRequest(settings.Path, settings.Tenant, settings.Host);
         if (request.Tenant is null && File.Exists(settings.Path))
             throw new InputException($"{settings.Path} is one file: give --tenant and --host");
-        using var workspace = Workspace.Open(settings.WorkspaceFolder);
-        var summary = await Run(workspace, request, settings.Json, cancellationToken).ConfigureAwait(false);
+        using var workspace = settings.OpenWorkspace();
+        var summary = await Run(workspace, request, settings.Json, cancellationToken, logFiles: true).ConfigureAwait(false);
         if (settings.Json)
             IngestReport.WriteJson(summary);
         else
@@ -24,13 +24,13 @@ public sealed class IngestCommand : AsyncCommand<IngestSettings>
     }
 
     /// <summary>Runs an ingest with a progress bar when a person is watching.</summary>
-    internal static Task<IngestSummary> Run(Workspace workspace, IngestRequest request, bool json, CancellationToken cancellationToken)
+    /// <param name="logFiles">Without a terminal, write one stderr line per finished file (for logs and watchers).</param>
+    internal static Task<IngestSummary> Run(Workspace workspace, IngestRequest request, bool json, CancellationToken cancellationToken, bool logFiles = false)
     {
         var service = new IngestService(workspace);
         if (json || !AnsiConsole.Profile.Capabilities.Interactive)
         {
-            // Without a terminal to draw on, one stderr line per finished file keeps logs and watchers informed.
-            return service.IngestAsync(request, null, cancellationToken, file =>
+            return service.IngestAsync(request, null, cancellationToken, !logFiles ? null : file =>
                 Console.Error.WriteLine($"ooda: {IngestReport.JsonName(file.Outcome)} {TerminalText.Clean(file.Path)} ({file.Events} events)"));
         }
 

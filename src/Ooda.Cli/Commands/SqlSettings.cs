@@ -6,6 +6,6 @@ namespace Ooda.Cli.Commands;
 public sealed class SqlSettings : WorkspaceSettings
 {
     [CommandArgument(0, "<QUERY>")]
-    [Description("One read-only SQL statement (DuckDB dialect); fields: fields->>'$.CommandLine'.")]
+    [Description("One read-only SQL statement (DuckDB dialect); one event field: field(fields, 'CommandLine').")]
     public string Query { get; init; } = string.Empty;
 }

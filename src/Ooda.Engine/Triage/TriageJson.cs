@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ooda.Knowledge;
 
 namespace Ooda.Engine.Triage;
 
@@ -57,6 +56,4 @@ public static class TriageJson
         else
             writer.WriteString(name, value);
     }
-
-    internal static string Status(AssessmentStatus status) => ExchangeAssessmentJson.StatusName(status);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ooda.Core;
 using Ooda.Engine.Triage.Internal;
 using Ooda.Knowledge;
@@ -134,6 +133,4 @@ public sealed class TriageService(ExchangeKnowledgeBase knowledge)
                 g.Count(h => h.Priority == TriagePriority.High),
                 g.Min(h => h.Priority)))
             .OrderBy(t => t.Highest).ThenByDescending(t => t.Critical).ThenByDescending(t => t.High).ThenBy(t => t.Tenant, StringComparer.Ordinal)];
-
-    internal static string Format(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -21,6 +21,8 @@ internal sealed class BinXmlParser
     private readonly int _chunkLength;
     private readonly Dictionary<int, string> _names = [];
     private readonly Dictionary<int, object> _templates = [];
+    private readonly List<SubstitutionValues> _valuePool = [];
+    private int _valuesUsed;
     private int _budget;
 
     public BinXmlParser(byte[] chunk, int chunkLength)
@@ -43,6 +45,102 @@ internal sealed class BinXmlParser
         }
 
         return ThrowHelper.Corrupt<EvtxElement>("record has no root element", start);
+    }
+
+    /// <summary>
+    /// A record's root without building its tree when the record is one template instance whose values add no structure
+    /// beyond nested template instances (no multi-item arrays, no free-form Binary XML); otherwise the built tree.
+    /// Valid until the next call.
+    /// </summary>
+    public ElementView ParseRecordView(int start, int end)
+    {
+        _valuesUsed = 0;
+        if (TryReadInstance(start, end, nested: false, depth: 0, out var root, out var values))
+            return NodeView.Of(root, values).Element;
+        return new ElementView(ParseRecord(start, end));
+    }
+
+    /// <summary>
+    /// Reads <c>[fragment header] template-instance end-of-stream</c> and the instances inside its Binary XML values;
+    /// false hands the record to the general parser, which also reports what is corrupt.
+    /// </summary>
+    private bool TryReadInstance(int start, int end, bool nested, int depth, out TemplateNode root, out SubstitutionValues values)
+    {
+        root = null!;
+        values = null!;
+        var chunk = _chunk.AsSpan(0, _chunkLength);
+        end = Math.Min(end, chunk.Length);
+        var position = start;
+        if (depth > MaxDepth)
+            return false;
+        if (position < end && chunk[position] == BinXmlToken.FragmentHeader)
+            position += 4; // token, major version, minor version, flags
+        const int InstanceHeaderSize = 10; // token, unknown, template identifier (4), definition offset (4)
+        if (position + InstanceHeaderSize > end || chunk[position] != BinXmlToken.TemplateInstance)
+            return false;
+        var at = position;
+        position += InstanceHeaderSize;
+        var definitionOffset = (int)BinaryPrimitives.ReadUInt32LittleEndian(chunk[(position - 4)..]);
+        if (definitionOffset == position)
+        {
+            if (position + TemplateDefinitionHeaderSize > end)
+                return false;
+            var dataSize = BinaryPrimitives.ReadUInt32LittleEndian(chunk[(position + TemplateDefinitionHeaderSize - 4)..]);
+            if (dataSize > (uint)(end - position - TemplateDefinitionHeaderSize))
+                return false;
+            position += TemplateDefinitionHeaderSize + (int)dataSize;
+        }
+
+        var template = GetTemplate(definitionOffset, at);
+        if (position + 4 > end)
+            return false;
+        var count = BinaryPrimitives.ReadUInt32LittleEndian(chunk[position..]);
+        position += 4;
+        if (count > (uint)(end - position) / 4)
+            return false;
+        if (_valuesUsed == _valuePool.Count)
+            _valuePool.Add(new SubstitutionValues());
+        values = _valuePool[_valuesUsed++];
+        var items = values.Reset((int)count);
+        var data = position + (4 * (int)count);
+        for (var i = 0; i < items.Length; i++)
+        {
+            var descriptor = position + (4 * i);
+            var size = BinaryPrimitives.ReadUInt16LittleEndian(chunk[descriptor..]);
+            var type = (EvtxValueType)chunk[descriptor + 2];
+            if (data + size > end)
+                return false;
+            var value = new EvtxValue(type, _chunk.AsMemory(data, size));
+            if (value.IsArray && value.Count > 1)
+                return false;
+            if (type == EvtxValueType.BinXml && size > 0)
+            {
+                if (!TryReadInstance(data, data + size, nested: true, depth + 1, out var nestedRoot, out var nestedValues))
+                    return false;
+                values.SetNested(i, new NestedInstance(nestedRoot, nestedValues));
+            }
+
+            items[i] = value;
+            data += size;
+        }
+
+        if (data < end && chunk[data] != BinXmlToken.EndOfStream)
+            return false;
+
+        // A record's root is its first element; a nested fragment must hold exactly one, as the tree would.
+        var content = template.Content;
+        if (nested && content.Length != 1)
+            return false;
+        foreach (var node in content)
+        {
+            if (node.Kind == TemplateNodeKind.Element || node.Static is EvtxElement)
+            {
+                root = node;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void ParseFragment(ref BinXmlReader reader, List<TemplateNode> output, bool inTemplate, int depth)

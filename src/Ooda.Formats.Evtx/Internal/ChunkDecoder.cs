@@ -7,9 +7,16 @@ internal static class ChunkDecoder
 {
     public static ChunkResult Decode(byte[] chunk, int length, int chunkIndex, long fileOffset, EvtxOptions options)
     {
-        var records = new List<EvtxRecord>();
+        var sink = new TreeSink();
+        var diagnostics = Decode(chunk, length, chunkIndex, fileOffset, options, sink);
+        return new ChunkResult(chunkIndex, sink.Records, diagnostics);
+    }
+
+    /// <summary>Hands every record that decodes to the sink, in chunk order, and returns the chunk's diagnostics.</summary>
+    public static List<EvtxDiagnostic> Decode<TSink>(byte[] chunk, int length, int chunkIndex, long fileOffset, EvtxOptions options, TSink sink)
+        where TSink : IRecordSink
+    {
         var diagnostics = new List<EvtxDiagnostic>();
-        var result = new ChunkResult(chunkIndex, records, diagnostics);
         var span = chunk.AsSpan(0, length);
 
         void Report(int offset, ulong? recordId, string message, Ooda.Core.DiagnosticSeverity severity = Ooda.Core.DiagnosticSeverity.Error) =>
@@ -18,11 +25,11 @@ internal static class ChunkDecoder
         if (length < ChunkLayout.HeaderSize || BinaryPrimitives.ReadUInt64LittleEndian(span) != ChunkLayout.Signature)
         {
             if (span.IndexOfAnyExcept((byte)0) < 0)
-                return result; // never used: preallocated space
+                return diagnostics; // never used: preallocated space
             if (options.Recover)
             {
                 Report(0, null, "bad chunk signature; carving records from it", Ooda.Core.DiagnosticSeverity.Warning);
-                Carve(chunk, length, 0, chunkIndex, fileOffset, records, diagnostics, []);
+                Carve(chunk, length, 0, chunkIndex, fileOffset, sink, diagnostics, []);
             }
             else
             {
@@ -31,7 +38,7 @@ internal static class ChunkDecoder
                     : "bad chunk signature; chunk skipped (Recover carves it)");
             }
 
-            return result;
+            return diagnostics;
         }
 
         if (length < ChunkLayout.Size)
@@ -73,19 +80,15 @@ internal static class ChunkDecoder
                 continue;
             }
 
-            var record = DecodeRecord(parser, chunk, position, size, chunkIndex, fileOffset, recovered: false, diagnostics);
-            if (record is not null)
-            {
-                records.Add(record);
-                seen.Add(record.RecordId);
-            }
+            if (DecodeRecord(parser, chunk, position, size, chunkIndex, fileOffset, recovered: false, sink, diagnostics) is { } recordId)
+                seen.Add(recordId);
 
             position += size;
         }
 
         if (options.Recover && limit < length)
-            Carve(chunk, length, limit, chunkIndex, fileOffset, records, diagnostics, seen, parser);
-        return result;
+            Carve(chunk, length, limit, chunkIndex, fileOffset, sink, diagnostics, seen, parser);
+        return diagnostics;
     }
 
     /// <summary>A record starts here when the signature, the size and the trailing size copy agree.</summary>
@@ -122,15 +125,17 @@ internal static class ChunkDecoder
         return -1;
     }
 
-    private static EvtxRecord? DecodeRecord(BinXmlParser parser, byte[] chunk, int position, int size, int chunkIndex, long fileOffset, bool recovered, List<EvtxDiagnostic> diagnostics)
+    /// <summary>The record's id when the sink took it, or null when it was lost (and reported).</summary>
+    private static ulong? DecodeRecord<TSink>(BinXmlParser parser, byte[] chunk, int position, int size, int chunkIndex, long fileOffset, bool recovered, TSink sink, List<EvtxDiagnostic> diagnostics)
+        where TSink : IRecordSink
     {
         var span = chunk.AsSpan(position);
         var recordId = BinaryPrimitives.ReadUInt64LittleEndian(span[RecordLayout.RecordId..]);
         try
         {
-            var root = parser.ParseRecord(position + RecordLayout.Data, position + size - 4);
             FileTime.TryToDateTime(BinaryPrimitives.ReadInt64LittleEndian(span[RecordLayout.Written..]), out var written);
-            return new EvtxRecord(recordId, written, chunkIndex, fileOffset + position, root, recovered);
+            sink.Add(parser, position + RecordLayout.Data, position + size - 4, new RecordInfo(recordId, written, chunkIndex, fileOffset + position, recovered));
+            return recordId;
         }
         catch (EvtxFormatException e)
         {
@@ -141,7 +146,8 @@ internal static class ChunkDecoder
     }
 
     /// <summary>Looks for whole records in space no live record claims: chunk slack or a damaged chunk.</summary>
-    private static void Carve(byte[] chunk, int length, int from, int chunkIndex, long fileOffset, List<EvtxRecord> records, List<EvtxDiagnostic> diagnostics, HashSet<ulong> seen, BinXmlParser? parser = null)
+    private static void Carve<TSink>(byte[] chunk, int length, int from, int chunkIndex, long fileOffset, TSink sink, List<EvtxDiagnostic> diagnostics, HashSet<ulong> seen, BinXmlParser? parser = null)
+        where TSink : IRecordSink
     {
         parser ??= new BinXmlParser(chunk, length);
         var span = chunk.AsSpan(0, length);
@@ -152,10 +158,8 @@ internal static class ChunkDecoder
             var recordId = BinaryPrimitives.ReadUInt64LittleEndian(span[(position + RecordLayout.RecordId)..]);
             if (seen.Add(recordId))
             {
-                var record = DecodeRecord(parser, chunk, position, size, chunkIndex, fileOffset, recovered: true, diagnostics);
-                if (record is not null)
+                if (DecodeRecord(parser, chunk, position, size, chunkIndex, fileOffset, recovered: true, sink, diagnostics) is not null)
                 {
-                    records.Add(record);
                     diagnostics.Add(new EvtxDiagnostic(fileOffset + position, chunkIndex, recordId, "record recovered from unallocated space", Ooda.Core.DiagnosticSeverity.Warning));
                 }
             }

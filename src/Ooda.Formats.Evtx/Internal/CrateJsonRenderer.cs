@@ -1,9 +1,10 @@
 namespace Ooda.Formats.Evtx.Internal;
 
 /// <summary>
-/// Renders a record tree in the JSON shape of the Rust <c>evtx</c> crate: <c>#attributes</c>, <c>#text</c>,
+/// Renders a record in the JSON shape of the Rust <c>evtx</c> crate: <c>#attributes</c>, <c>#text</c>,
 /// integers and booleans as JSON numbers, <c>EventData</c>/<c>UserData</c> <c>Data</c> items keyed by <c>Name</c>,
 /// repeated element names suffixed <c>_1</c>, <c>_2</c>…, and empty elements as null.
+/// Works on trees and, without building one, on template instances (<see cref="ElementView"/>).
 /// </summary>
 internal sealed class CrateJsonRenderer
 {
@@ -12,29 +13,37 @@ internal sealed class CrateJsonRenderer
 
     private readonly JsonEmitter _json;
 
+    /// <summary>Child names seen per open element, for suffixes; each level uses the entries from its base index.</summary>
+    private readonly List<(string Name, int Count)> _seen = [];
+
     public CrateJsonRenderer(JsonEmitter json) => _json = json;
 
     private Utf8Buffer Output => _json.Output;
 
-    public void WriteRecord(EvtxElement root)
+    public void WriteRecord(EvtxElement root) => WriteRecord(new ElementView(root));
+
+    public void WriteRecord(in ElementView root)
     {
         _json.StartObject();
-        _json.Name(root.Name);
+        WriteName(root);
         WriteElementValue(root, isContainer: false);
         _json.EndObject();
     }
 
-    public static bool HasContent(IReadOnlyList<EvtxNode> nodes)
+    public static bool HasContent(IReadOnlyList<EvtxNode> nodes) => HasContent(new ContentView(nodes));
+
+    public static bool HasContent(in ContentView nodes)
     {
-        foreach (var node in nodes)
+        for (var i = 0; i < nodes.Length; i++)
         {
-            switch (node)
+            var node = nodes[i];
+            switch (node.Kind)
             {
-                case EvtxText t when !Trimmed(t.Text).IsEmpty:
-                case EvtxCData c when c.Text.Length > 0:
-                case EvtxValueNode v when !v.Value.IsEmpty:
-                case EvtxCharRef:
-                case EvtxEntityRef:
+                case NodeKind.Text when !node.Text.TrimEnd().IsEmpty:
+                case NodeKind.CData when !node.Text.IsEmpty:
+                case NodeKind.Value when !node.Value.IsEmpty:
+                case NodeKind.CharRef:
+                case NodeKind.EntityRef:
                     return true;
             }
         }
@@ -45,123 +54,145 @@ internal sealed class CrateJsonRenderer
     /// <summary>The crate drops trailing white space from strings (since 0.8.5: padded fields such as LogonProcessName).</summary>
     public static ReadOnlySpan<char> Trimmed(string text) => text.AsSpan().TrimEnd();
 
-    private static bool HasAttributeContent(EvtxElement element)
+    /// <summary>The content as the crate's JSON shows it, unquoted: numbers in invariant digits, strings right-trimmed.</summary>
+    public static string ContentText(in ContentView nodes, Utf8Buffer scratch)
     {
-        foreach (var attribute in element.Attributes)
+        if (nodes.TryGetSingle(out var only) && only.Kind == NodeKind.Text)
         {
-            if (HasContent(attribute.Value))
+            if (only.TreeNode is EvtxText tree)
+                return Trimmed(tree.Text).Length == tree.Text.Length ? tree.Text : Trimmed(tree.Text).ToString();
+            return only.Text.TrimEnd().ToString();
+        }
+
+        scratch.Clear();
+        WriteText(scratch, nodes, TextEscape.None);
+        return scratch.ToUtf8String();
+    }
+
+    private static bool HasAttributeContent(in ElementView element)
+    {
+        for (var i = 0; i < element.AttributeCount; i++)
+        {
+            if (HasContent(element.AttributeValue(i)))
                 return true;
         }
 
         return false;
     }
 
-    private void WriteElementValue(EvtxElement element, bool isContainer)
+    private void WriteName(in ElementView element)
     {
-        var hasText = HasContent(element.Children);
+        var cached = element.JsonName;
+        if (!cached.IsEmpty)
+            _json.Name(cached);
+        else
+            _json.Name(element.Name);
+    }
+
+    private void WriteElementValue(in ElementView element, bool isContainer)
+    {
+        var children = element.Children;
+        var hasText = HasContent(children);
         var hasAttributes = HasAttributeContent(element);
         if (!element.HasElementChild && !hasText && !hasAttributes)
             Output.Write("null"u8);
         else if (!element.HasElementChild && !hasAttributes)
-            WriteContentValue(element.Children);
+            WriteContentValue(children);
         else
-            WriteBody(element, isContainer, hasText);
+            WriteBody(element, isContainer, hasText, hasAttributes);
     }
 
     /// <summary>A single integer or boolean value is a JSON number; anything else is the concatenated text.</summary>
-    private void WriteContentValue(IReadOnlyList<EvtxNode> nodes)
+    private void WriteContentValue(in ContentView nodes)
     {
-        if (nodes.Count == 1 && nodes[0] is EvtxValueNode v && ValueFormatter.IsJsonNumber(v.Value.Type))
+        if (nodes.TryGetSingle(out var single) && single.Kind == NodeKind.Value && ValueFormatter.IsJsonNumber(single.Value.Type))
         {
-            ValueFormatter.Write(Output, v.Value, ValueStyle.Crate, TextEscape.Json);
+            ValueFormatter.Write(Output, single.Value, ValueStyle.Crate, TextEscape.Json);
             return;
         }
 
         Output.Write((byte)'"');
-        WriteText(nodes);
+        WriteText(Output, nodes, TextEscape.Json);
         Output.Write((byte)'"');
     }
 
-    /// <summary>The content as the crate's JSON shows it, unquoted: numbers in invariant digits, strings right-trimmed.</summary>
-    public static string ContentText(IReadOnlyList<EvtxNode> nodes)
+    private static void WriteText(Utf8Buffer output, in ContentView nodes, TextEscape escape)
     {
-        if (nodes.Count == 1 && nodes[0] is EvtxText only)
-            return Trimmed(only.Text).Length == only.Text.Length ? only.Text : Trimmed(only.Text).ToString();
-        using var buffer = new Utf8Buffer(256);
-        new CrateJsonRenderer(new JsonEmitter(buffer, indented: false)).WriteText(nodes, TextEscape.None);
-        return buffer.ToUtf8String();
+        for (var i = 0; i < nodes.Length; i++)
+            WriteText(output, nodes[i], escape);
     }
 
-    private void WriteText(IReadOnlyList<EvtxNode> nodes, TextEscape escape = TextEscape.Json)
+    private static void WriteText(Utf8Buffer output, in NodeView node, TextEscape escape)
     {
-        foreach (var node in nodes)
+        switch (node.Kind)
         {
-            switch (node)
-            {
-                case EvtxText t:
-                    Output.WriteText(Trimmed(t.Text), escape);
-                    break;
-                case EvtxValueNode v:
-                    ValueFormatter.Write(Output, v.Value, ValueStyle.Crate, escape);
-                    break;
-                case EvtxCData c:
-                    Output.WriteText(c.Text, escape);
-                    break;
-                case EvtxCharRef r:
-                    Output.Write("&#"u8);
-                    Output.Write((ulong)r.Value);
-                    Output.Write((byte)';');
-                    break;
-                case EvtxEntityRef r:
-                    Output.Write((byte)'&');
-                    Output.WriteText(r.Name, escape);
-                    Output.Write((byte)';');
-                    break;
-            }
+            case NodeKind.Text:
+                output.WriteText(node.Text.TrimEnd(), escape);
+                break;
+            case NodeKind.Value:
+                ValueFormatter.Write(output, node.Value, ValueStyle.Crate, escape);
+                break;
+            case NodeKind.CData:
+                output.WriteText(node.Text, escape);
+                break;
+            case NodeKind.CharRef:
+                output.Write("&#"u8);
+                output.Write((ulong)((EvtxCharRef)node.TreeNode!).Value);
+                output.Write((byte)';');
+                break;
+            case NodeKind.EntityRef:
+                output.Write((byte)'&');
+                output.WriteText(((EvtxEntityRef)node.TreeNode!).Name, escape);
+                output.Write((byte)';');
+                break;
         }
     }
 
-    private void WriteBody(EvtxElement element, bool inContainer, bool hasText)
+    private void WriteBody(in ElementView element, bool inContainer, bool hasText, bool hasAttributes)
     {
         _json.StartObject();
-        if (HasAttributeContent(element))
+        if (hasAttributes)
         {
             _json.Name("#attributes"u8);
             _json.StartObject();
-            foreach (var attribute in element.Attributes)
+            for (var i = 0; i < element.AttributeCount; i++)
             {
-                if (!HasContent(attribute.Value))
+                var value = element.AttributeValue(i);
+                if (!HasContent(value))
                     continue;
-                _json.Name(attribute.Name);
-                WriteContentValue(attribute.Value);
+                _json.Name(element.AttributeName(i));
+                WriteContentValue(value);
             }
 
             _json.EndObject();
         }
 
+        var children = element.Children;
         if (hasText)
         {
             _json.Name("#text"u8);
-            WriteTextSkippingElements(element.Children);
+            WriteTextSkippingElements(children);
         }
 
-        var flatten = inContainer && HasNamedData(element);
-        var positional = inContainer && !flatten ? CountData(element) : 0;
+        var flatten = inContainer && HasNamedData(children);
+        var positional = inContainer && !flatten ? CountData(children) : 0;
         var positionalDone = false;
-        List<(string Name, int Count)>? seen = null;
-        foreach (var node in element.Children)
+        var seenBase = _seen.Count;
+        for (var i = 0; i < children.Length; i++)
         {
-            if (node is not EvtxElement child)
+            var node = children[i];
+            if (node.Kind != NodeKind.Element)
                 continue;
-            if (inContainer && child.Name == "Data")
+            var child = node.Element;
+            var name = child.Name;
+            if (inContainer && name == "Data")
             {
                 if (flatten)
                 {
-                    var name = child.Attribute("Name");
-                    if (name is null || !HasContent(name.Value))
+                    if (!child.TryGetAttribute("Name", out var dataName) || !HasContent(dataName))
                         continue;
                     _json.StartName();
-                    WriteText(name.Value);
+                    WriteText(Output, dataName, TextEscape.Json);
                     _json.EndName();
                     WriteDataValue(child);
                 }
@@ -172,13 +203,16 @@ internal sealed class CrateJsonRenderer
                     _json.StartObject();
                     _json.Name("#text"u8);
                     if (positional == 1)
+                    {
                         WriteDataValue(child);
+                    }
                     else
                     {
                         _json.StartArray();
-                        foreach (var other in element.Children)
+                        for (var j = 0; j < children.Length; j++)
                         {
-                            if (other is EvtxElement { Name: "Data" } data)
+                            var other = children[j];
+                            if (other.Kind == NodeKind.Element && other.Element is { Name: "Data" } data)
                             {
                                 _json.Item();
                                 WriteDataValue(data);
@@ -194,9 +228,13 @@ internal sealed class CrateJsonRenderer
                 continue;
             }
 
-            var suffix = Suffix(ref seen, child.Name);
+            var suffix = Suffix(seenBase, name);
+            var cached = child.JsonName;
             _json.StartName();
-            Output.WriteText(child.Name, TextEscape.Json);
+            if (!cached.IsEmpty)
+                Output.Write(cached);
+            else
+                Output.WriteText(name, TextEscape.Json);
             if (suffix > 0)
             {
                 Output.Write((byte)'_');
@@ -204,95 +242,112 @@ internal sealed class CrateJsonRenderer
             }
 
             _json.EndName();
-            WriteElementValue(child, child.Name is "EventData" or "UserData");
+            WriteElementValue(child, name is "EventData" or "UserData");
         }
 
+        _seen.RemoveRange(seenBase, _seen.Count - seenBase);
         _json.EndObject();
     }
 
-    private static int Suffix(ref List<(string Name, int Count)>? seen, string name)
+    private int Suffix(int seenBase, string name)
     {
-        seen ??= [];
-        for (var i = 0; i < seen.Count; i++)
+        for (var i = seenBase; i < _seen.Count; i++)
         {
-            if (string.Equals(seen[i].Name, name, StringComparison.Ordinal))
+            if (string.Equals(_seen[i].Name, name, StringComparison.Ordinal))
             {
-                var suffix = seen[i].Count;
-                seen[i] = (name, suffix + 1);
+                var suffix = _seen[i].Count;
+                _seen[i] = (name, suffix + 1);
                 return suffix;
             }
         }
 
-        if (seen.Count < MaxTrackedNames)
-            seen.Add((name, 1));
+        if (_seen.Count - seenBase < MaxTrackedNames)
+            _seen.Add((name, 1));
         return 0;
     }
 
-    private void WriteDataValue(EvtxElement data)
+    private void WriteDataValue(in ElementView data)
     {
         if (data.HasElementChild)
-            WriteBody(data, inContainer: false, HasContent(data.Children));
+        {
+            var children = data.Children;
+            var hasText = HasContent(children);
+            WriteBody(data, inContainer: false, hasText, HasAttributeContent(data));
+        }
         else if (!HasContent(data.Children))
+        {
             Output.Write("\"\""u8);
+        }
         else
+        {
             WriteContentValue(data.Children);
+        }
     }
 
-    private void WriteTextSkippingElements(IReadOnlyList<EvtxNode> nodes)
+    private void WriteTextSkippingElements(in ContentView nodes)
     {
-        EvtxValueNode? single = null;
+        NodeView single = default;
+        var count = 0;
         var numeric = true;
-        foreach (var node in nodes)
+        for (var i = 0; i < nodes.Length; i++)
         {
-            switch (node)
+            var node = nodes[i];
+            switch (node.Kind)
             {
-                case EvtxElement:
+                case NodeKind.Element:
                     continue;
-                case EvtxText t when !Trimmed(t.Text).IsEmpty:
-                case EvtxCData c when c.Text.Length > 0:
-                case EvtxCharRef or EvtxEntityRef:
+                case NodeKind.Text when !node.Text.TrimEnd().IsEmpty:
+                case NodeKind.CData when !node.Text.IsEmpty:
+                case NodeKind.CharRef or NodeKind.EntityRef:
                     numeric = false;
                     break;
-                case EvtxValueNode v when !v.Value.IsEmpty:
-                    numeric &= single is null;
-                    single = v;
+                case NodeKind.Value when !node.Value.IsEmpty:
+                    numeric &= count == 0;
+                    single = node;
+                    count++;
                     break;
             }
         }
 
-        if (numeric && single is not null && ValueFormatter.IsJsonNumber(single.Value.Type))
+        if (numeric && count > 0 && ValueFormatter.IsJsonNumber(single.Value.Type))
         {
             ValueFormatter.Write(Output, single.Value, ValueStyle.Crate, TextEscape.Json);
             return;
         }
 
         Output.Write((byte)'"');
-        foreach (var node in nodes)
+        for (var i = 0; i < nodes.Length; i++)
         {
-            if (node is not EvtxElement)
-                WriteText([node]);
+            var node = nodes[i];
+            if (node.Kind != NodeKind.Element)
+                WriteText(Output, node, TextEscape.Json);
         }
 
         Output.Write((byte)'"');
     }
 
-    private static bool HasNamedData(EvtxElement element)
+    private static bool HasNamedData(in ContentView children)
     {
-        foreach (var node in element.Children)
+        for (var i = 0; i < children.Length; i++)
         {
-            if (node is EvtxElement { Name: "Data" } data && data.Attribute("Name") is { } name && HasContent(name.Value))
+            var node = children[i];
+            if (node.Kind == NodeKind.Element && node.Element is { Name: "Data" } data
+                && data.TryGetAttribute("Name", out var name) && HasContent(name))
+            {
                 return true;
+            }
         }
 
         return false;
     }
 
-    private static int CountData(EvtxElement element)
+    private static int CountData(in ContentView children)
     {
         var count = 0;
-        foreach (var node in element.Children)
+        for (var i = 0; i < children.Length; i++)
         {
-            if (node is EvtxElement { Name: "Data" })
+            var node = children[i];
+            if (node.Kind == NodeKind.Element && node.Element.Name == "Data")
                 count++;
         }
 

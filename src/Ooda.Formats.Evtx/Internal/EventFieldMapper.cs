@@ -3,40 +3,45 @@ using Ooda.Core;
 
 namespace Ooda.Formats.Evtx.Internal;
 
-/// <summary>Maps a record tree to the flat event model, with values as the crate's JSON shows them.</summary>
+/// <summary>Maps a record (tree or template instance) to the flat event model, with values as the crate's JSON shows them.</summary>
 internal static class EventFieldMapper
 {
-    public static EvidenceEvent Map(EvtxRecord record, ParseContext context)
+    public static EvidenceEvent Map(EvtxRecord record, ParseContext context, Utf8Buffer scratch) =>
+        Map(new ElementView(record.Root), record.RecordId, record.Written, record.Offset, context, scratch);
+
+    public static EvidenceEvent Map(in ElementView root, ulong recordId, DateTime written, long offset, ParseContext context, Utf8Buffer scratch)
     {
-        var root = record.Root;
-        var system = root.Element("System");
         var fields = new EventFields(48);
 
-        AddData(fields, root.Element("EventData"));
-        AddUserData(fields, root.Element("UserData"));
+        if (root.TryGetElement("EventData", out var eventData))
+            AddData(fields, eventData, scratch);
+        if (root.TryGetElement("UserData", out var userData))
+            AddUserData(fields, userData, scratch);
 
         string? eventId = null, channel = null, provider = null;
-        var timestamp = record.Written;
-        if (system is not null)
+        var timestamp = written;
+        if (root.TryGetElement("System", out var system))
         {
-            eventId = Text(fields, system, "EventID", "EventID");
-            provider = Attribute(fields, system, "Provider", "Name", "Provider_Name");
-            Attribute(fields, system, "Provider", "Guid", "Provider_Guid");
-            channel = Text(fields, system, "Channel", "Channel");
-            Text(fields, system, "Computer", "Computer");
-            Text(fields, system, "EventRecordID", "EventRecordID");
-            Text(fields, system, "Level", "Level");
-            Text(fields, system, "Task", "Task");
-            Text(fields, system, "Opcode", "Opcode");
-            Text(fields, system, "Keywords", "Keywords");
-            Text(fields, system, "Version", "Version");
-            Attribute(fields, system, "Execution", "ProcessID", "Execution_ProcessID");
-            Attribute(fields, system, "Execution", "ThreadID", "Execution_ThreadID");
-            Attribute(fields, system, "Security", "UserID", "Security_UserID");
-            Attribute(fields, system, "Correlation", "ActivityID", "Correlation_ActivityID");
-            Attribute(fields, system, "TimeCreated", "SystemTime", "TimeCreated_SystemTime");
-            if (system.Element("TimeCreated")?.Attribute("SystemTime")?.Value is [EvtxValueNode time]
-                && time.Value.TryGetDateTime(out var created))
+            eventId = Text(fields, system, "EventID", "EventID", scratch);
+            provider = Attribute(fields, system, "Provider", "Name", "Provider_Name", scratch);
+            Attribute(fields, system, "Provider", "Guid", "Provider_Guid", scratch);
+            channel = Text(fields, system, "Channel", "Channel", scratch);
+            Text(fields, system, "Computer", "Computer", scratch);
+            Text(fields, system, "EventRecordID", "EventRecordID", scratch);
+            Text(fields, system, "Level", "Level", scratch);
+            Text(fields, system, "Task", "Task", scratch);
+            Text(fields, system, "Opcode", "Opcode", scratch);
+            Text(fields, system, "Keywords", "Keywords", scratch);
+            Text(fields, system, "Version", "Version", scratch);
+            Attribute(fields, system, "Execution", "ProcessID", "Execution_ProcessID", scratch);
+            Attribute(fields, system, "Execution", "ThreadID", "Execution_ThreadID", scratch);
+            Attribute(fields, system, "Security", "UserID", "Security_UserID", scratch);
+            Attribute(fields, system, "Correlation", "ActivityID", "Correlation_ActivityID", scratch);
+            Attribute(fields, system, "TimeCreated", "SystemTime", "TimeCreated_SystemTime", scratch);
+            if (system.TryGetElement("TimeCreated", out var timeCreated)
+                && timeCreated.TryGetAttribute("SystemTime", out var time)
+                && time.TryGetSingle(out var single) && single.Kind == NodeKind.Value
+                && single.Value.TryGetDateTime(out var created))
             {
                 timestamp = created;
             }
@@ -51,28 +56,29 @@ internal static class EventFieldMapper
             Channel = channel,
             Provider = provider,
             EventId = int.TryParse(eventId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null,
-            RecordId = (long)record.RecordId,
+            RecordId = (long)recordId,
             Fields = fields,
-            Provenance = context.AtOffset(record.Offset),
+            Provenance = context.AtOffset(offset),
         };
     }
 
     /// <summary>Named <c>Data</c> items by name (unnamed ones joined one per line under <c>Data</c>); other children by element name.</summary>
-    private static void AddData(EventFields fields, EvtxElement? container)
+    private static void AddData(EventFields fields, in ElementView container, Utf8Buffer scratch)
     {
-        if (container is null)
-            return;
         List<string>? unnamed = null;
-        foreach (var node in container.Children)
+        var children = container.Children;
+        for (var i = 0; i < children.Length; i++)
         {
-            if (node is not EvtxElement child)
+            var node = children[i];
+            if (node.Kind != NodeKind.Element)
                 continue;
-            if (child.Name == "Data" && child.Attribute("Name") is { } name && CrateJsonRenderer.HasContent(name.Value))
-                fields.TryAdd(CrateJsonRenderer.ContentText(name.Value), Value(child));
+            var child = node.Element;
+            if (child.Name == "Data" && child.TryGetAttribute("Name", out var name) && CrateJsonRenderer.HasContent(name))
+                fields.TryAdd(CrateJsonRenderer.ContentText(name, scratch), Value(child, scratch));
             else if (child.Name == "Data")
-                (unnamed ??= []).Add(Value(child));
+                (unnamed ??= []).Add(Value(child, scratch));
             else if (!child.HasElementChild)
-                fields.TryAdd(child.Name, Value(child));
+                fields.TryAdd(child.Name, Value(child, scratch));
         }
 
         if (unnamed is not null)
@@ -80,45 +86,53 @@ internal static class EventFieldMapper
     }
 
     /// <summary>UserData holds one provider element: its leaf children by name, their attributes as <c>Element_Attribute</c>.</summary>
-    private static void AddUserData(EventFields fields, EvtxElement? container)
+    private static void AddUserData(EventFields fields, in ElementView container, Utf8Buffer scratch)
     {
-        if (container is null)
-            return;
-        foreach (var node in container.Children)
+        var providers = container.Children;
+        for (var p = 0; p < providers.Length; p++)
         {
-            if (node is not EvtxElement provider)
+            if (providers[p].Kind != NodeKind.Element)
                 continue;
-            AddData(fields, provider);
-            foreach (var leaf in provider.Children)
+            var provider = providers[p].Element;
+            AddData(fields, provider, scratch);
+            var leaves = provider.Children;
+            for (var l = 0; l < leaves.Length; l++)
             {
-                if (leaf is not EvtxElement element || element.HasElementChild)
+                if (leaves[l].Kind != NodeKind.Element)
                     continue;
-                foreach (var attribute in element.Attributes)
+                var element = leaves[l].Element;
+                if (element.HasElementChild)
+                    continue;
+                for (var a = 0; a < element.AttributeCount; a++)
                 {
-                    if (CrateJsonRenderer.HasContent(attribute.Value))
-                        fields.TryAdd($"{element.Name}_{attribute.Name}", CrateJsonRenderer.ContentText(attribute.Value));
+                    var value = element.AttributeValue(a);
+                    if (CrateJsonRenderer.HasContent(value))
+                        fields.TryAdd($"{element.Name}_{element.AttributeName(a)}", CrateJsonRenderer.ContentText(value, scratch));
                 }
             }
         }
     }
 
-    private static string Value(EvtxElement element) =>
-        CrateJsonRenderer.HasContent(element.Children) ? CrateJsonRenderer.ContentText(element.Children) : string.Empty;
-
-    private static string? Text(EventFields fields, EvtxElement system, string element, string field)
+    private static string Value(in ElementView element, Utf8Buffer scratch)
     {
-        if (system.Element(element) is not { } e || !CrateJsonRenderer.HasContent(e.Children))
+        var children = element.Children;
+        return CrateJsonRenderer.HasContent(children) ? CrateJsonRenderer.ContentText(children, scratch) : string.Empty;
+    }
+
+    private static string? Text(EventFields fields, in ElementView system, string element, string field, Utf8Buffer scratch)
+    {
+        if (!system.TryGetElement(element, out var e) || !CrateJsonRenderer.HasContent(e.Children))
             return null;
-        var text = CrateJsonRenderer.ContentText(e.Children);
+        var text = CrateJsonRenderer.ContentText(e.Children, scratch);
         fields.TryAdd(field, text);
         return text;
     }
 
-    private static string? Attribute(EventFields fields, EvtxElement system, string element, string attribute, string field)
+    private static string? Attribute(EventFields fields, in ElementView system, string element, string attribute, string field, Utf8Buffer scratch)
     {
-        if (system.Element(element)?.Attribute(attribute) is not { } a || !CrateJsonRenderer.HasContent(a.Value))
+        if (!system.TryGetElement(element, out var e) || !e.TryGetAttribute(attribute, out var a) || !CrateJsonRenderer.HasContent(a))
             return null;
-        var text = CrateJsonRenderer.ContentText(a.Value);
+        var text = CrateJsonRenderer.ContentText(a, scratch);
         fields.TryAdd(field, text);
         return text;
     }

@@ -4,7 +4,9 @@ namespace Ooda.Formats.Evtx.Internal;
 internal sealed class JsonEmitter
 {
     private readonly bool _indented;
-    private readonly Stack<bool> _hasItems = new();
+    /// <summary>Per open object or array: whether it has an item yet (so the next one needs a comma).</summary>
+    private bool[] _hasItems = new bool[16];
+    private int _depth;
 
     public JsonEmitter(Utf8Buffer output, bool indented)
     {
@@ -13,6 +15,9 @@ internal sealed class JsonEmitter
     }
 
     public Utf8Buffer Output { get; }
+
+    /// <summary>Forgets open objects and arrays (after a record that failed half-way was cut from the output).</summary>
+    public void Reset() => _depth = 0;
 
     public void StartObject() => Open((byte)'{');
 
@@ -48,32 +53,29 @@ internal sealed class JsonEmitter
     /// <summary>Starts an array item; the caller writes the value.</summary>
     public void Item()
     {
-        if (_hasItems.Count > 0)
-        {
-            if (_hasItems.Peek())
-                Output.Write((byte)',');
-            else
-            {
-                _hasItems.Pop();
-                _hasItems.Push(true);
-            }
-        }
-
-        if (_indented && _hasItems.Count > 0)
-            NewLine(_hasItems.Count);
+        if (_depth == 0)
+            return;
+        if (_hasItems[_depth - 1])
+            Output.Write((byte)',');
+        else
+            _hasItems[_depth - 1] = true;
+        if (_indented)
+            NewLine(_depth);
     }
 
     private void Open(byte bracket)
     {
         Output.Write(bracket);
-        _hasItems.Push(false);
+        if (_depth == _hasItems.Length)
+            Array.Resize(ref _hasItems, _depth * 2);
+        _hasItems[_depth++] = false;
     }
 
     private void Close(byte bracket)
     {
-        var hadItems = _hasItems.Pop();
+        var hadItems = _hasItems[--_depth];
         if (_indented && hadItems)
-            NewLine(_hasItems.Count);
+            NewLine(_depth);
         Output.Write(bracket);
     }
 

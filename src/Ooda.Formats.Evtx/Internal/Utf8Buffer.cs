@@ -23,6 +23,9 @@ internal sealed class Utf8Buffer : IBufferWriter<byte>, IDisposable
 
     public void Clear() => _length = 0;
 
+    /// <summary>Drops what was written after <paramref name="length"/> bytes.</summary>
+    public void Truncate(int length) => _length = Math.Min(_length, length);
+
     public void Dispose()
     {
         var buffer = _buffer;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Unicode;
 using Ooda.Core;
 
 namespace Ooda.Formats.Text.Internal;
@@ -9,6 +10,12 @@ namespace Ooda.Formats.Text.Internal;
 /// after damage (a raw newline inside a string, or a new object at column 0 while one is still open) and streams
 /// past an over-long value without buffering it. <see cref="Value"/> is valid until the next <see cref="Read"/>.
 /// </summary>
+/// <remarks>
+/// JSON lines take a shortcut: an object that starts a line already in the buffer is offered whole, up to the line's
+/// last <c>}</c>, without the byte scan (<see cref="ValueIsWholeLine"/>). The caller parses it anyway; if that fails
+/// it calls <see cref="RefuseLine"/> and the same bytes are framed again by the scan, which then decides exactly as
+/// if there were no shortcut (a valid one-line object is framed identically either way).
+/// </remarks>
 internal sealed class JsonValueFramer : IDisposable
 {
     private const int InitialBufferSize = 64 * 1024;
@@ -20,6 +27,8 @@ internal sealed class JsonValueFramer : IDisposable
     private const byte Quote = (byte)'"';
     private const byte Backslash = (byte)'\\';
     private const byte Comma = (byte)',';
+
+    private static ReadOnlySpan<byte> LineEndSpace => " \t\r"u8;
 
     private static readonly SearchValues<byte> _structural = SearchValues.Create("\"{}[]\n"u8);
     private static readonly SearchValues<byte> _stringSpecial = SearchValues.Create("\"\\\n"u8);
@@ -39,6 +48,10 @@ internal sealed class JsonValueFramer : IDisposable
     private bool _sawAnything;
     private bool _inArray;
     private bool _garbageReported;
+
+    private bool _lineRefused;
+    private int _lineStart;
+    private bool _lineGarbageReported;
 
     private bool _inValue;
     private bool _skipping;
@@ -70,6 +83,24 @@ internal sealed class JsonValueFramer : IDisposable
 
     /// <summary>Whether the current object spans several lines (pretty-printed) rather than one (JSON lines).</summary>
     public bool ValueIsMultiLine { get; private set; }
+
+    /// <summary>
+    /// Whether the current value is a whole line taken without the byte scan: valid UTF-8 ending in <c>}</c>, but not
+    /// yet known to be one JSON object. A caller that finds it is not must call <see cref="RefuseLine"/>.
+    /// </summary>
+    public bool ValueIsWholeLine { get; private set; }
+
+    /// <summary>Rewinds to the start of the current whole-line value, so the next <see cref="Read"/> frames it by scanning.</summary>
+    public void RefuseLine()
+    {
+        if (!ValueIsWholeLine)
+            throw new InvalidOperationException("only a whole-line value can be refused");
+        ValueIsWholeLine = false;
+        Value = default;
+        _position = _lineStart;
+        _garbageReported = _lineGarbageReported;
+        _lineRefused = true;
+    }
 
     /// <summary>Reports a problem with the current object: by line for JSON lines, by byte offset for a multi-line document.</summary>
     public void Report(string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
@@ -120,6 +151,8 @@ internal sealed class JsonValueFramer : IDisposable
                 _position++;
                 return false;
             case OpenObject:
+                if (!_lineRefused && TakeLine())
+                    return true;
                 StartValue();
                 return false;
             default:
@@ -136,8 +169,36 @@ internal sealed class JsonValueFramer : IDisposable
         }
     }
 
+    /// <summary>At a <c>{</c>: offers the rest of the line, when it is in the buffer, as the value without scanning it.</summary>
+    private bool TakeLine()
+    {
+        var rest = _buffer.AsSpan(_position, _end - _position);
+        var newline = rest.IndexOf(LineFeed);
+        if (newline < 0)
+            return false;
+        var line = rest[..newline].TrimEnd(LineEndSpace);
+        if (_inArray && line[^1] == Comma)
+            line = line[..^1].TrimEnd(LineEndSpace);
+        if (line[^1] != CloseObject || !Utf8.IsValid(line))
+            return false;
+
+        _lineStart = _position;
+        _lineGarbageReported = _garbageReported;
+        _sawAnything = true;
+        _garbageReported = false;
+        ValueLine = _line;
+        ValueOffset = _offsetsKnown ? _bufferFileOffset + _position : -1;
+        ValueIsMultiLine = false;
+        ValueIsWholeLine = true;
+        Value = _buffer.AsMemory(_position, line.Length);
+        _position += line.Length;
+        return true;
+    }
+
     private void StartValue()
     {
+        _lineRefused = false;
+        ValueIsWholeLine = false;
         _sawAnything = true;
         _inValue = true;
         _skipping = false;

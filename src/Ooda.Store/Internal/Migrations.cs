@@ -75,6 +75,10 @@ internal static class Migrations
             JOIN ingested_files f ON f.file_id = r.file_id
             JOIN source_kinds k ON k.code = r.kind
             """,
+            // field(fields, 'cs-uri-stem'): one event field as text, without JSON-path quoting or operator-precedence traps.
+            """
+            CREATE MACRO field(fields, name) AS json_extract_string(fields, '$."' || replace(name, '"', '\"') || '"')
+            """,
             """
             CREATE TABLE captured_files (
                 tenant         VARCHAR   NOT NULL,

@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using Ooda.Core;
+using Ooda.Formats.Text.Internal;
 
-namespace Ooda.Formats.Text.Internal;
+namespace Ooda.Formats.Text.Tests.Reference;
 
 /// <summary>
+/// Test oracle: the JsonDocument-based evtx-shape mapper as it was before the streaming rewrite, kept verbatim for the
+/// differential tests.
 /// Maps the evtx-crate / Hayabusa / SigmaHQ <c>regression_data</c> rendering <c>{"Event":{"System":…,"EventData":…}}</c>.
 /// Field order decides clashes (first wins): EventData, then UserData leaves, then System fields under fixed names.
 /// </summary>
@@ -14,7 +17,7 @@ namespace Ooda.Formats.Text.Internal;
 /// <c>Data1</c>…<c>DataN</c> when there are several. Arrays of scalars are joined with commas. <c>#attributes</c> of
 /// EventData/UserData elements (e.g. <c>xmlns</c>) are not fields.
 /// </remarks>
-internal static class WindowsEventMapper
+internal static class ReferenceWindowsEventMapper
 {
     private const string UnnamedData = "Data";
 
@@ -32,17 +35,17 @@ internal static class WindowsEventMapper
 
         var system = evt.GetProperty("System");
         var provider = Child(system, "Provider");
-        var providerName = JsonText.Attribute(provider, "Name");
-        var eventIdText = Child(system, "EventID") is { ValueKind: not JsonValueKind.Undefined } eventIdElement ? JsonText.Scalar(eventIdElement) : null;
+        var providerName = ReferenceJsonText.Attribute(provider, "Name");
+        var eventIdText = Child(system, "EventID") is { ValueKind: not JsonValueKind.Undefined } eventIdElement ? ReferenceJsonText.Scalar(eventIdElement) : null;
         var channel = Text(system, "Channel");
         var recordIdText = Text(system, "EventRecordID");
-        var systemTime = JsonText.Attribute(Child(system, "TimeCreated"), "SystemTime");
+        var systemTime = ReferenceJsonText.Attribute(Child(system, "TimeCreated"), "SystemTime");
         var execution = Child(system, "Execution");
 
         AddSystem(fields, "EventID", eventIdText);
         AddSystem(fields, "Channel", channel);
         AddSystem(fields, "Provider_Name", providerName);
-        AddSystem(fields, "Provider_Guid", JsonText.Attribute(provider, "Guid"));
+        AddSystem(fields, "Provider_Guid", ReferenceJsonText.Attribute(provider, "Guid"));
         AddSystem(fields, "Computer", Text(system, "Computer"));
         AddSystem(fields, "EventRecordID", recordIdText);
         AddSystem(fields, "Level", Text(system, "Level"));
@@ -50,16 +53,16 @@ internal static class WindowsEventMapper
         AddSystem(fields, "Opcode", Text(system, "Opcode"));
         AddSystem(fields, "Keywords", Text(system, "Keywords"));
         AddSystem(fields, "Version", Text(system, "Version"));
-        AddSystem(fields, "Execution_ProcessID", JsonText.Attribute(execution, "ProcessID"));
-        AddSystem(fields, "Execution_ThreadID", JsonText.Attribute(execution, "ThreadID"));
-        AddSystem(fields, "Security_UserID", JsonText.Attribute(Child(system, "Security"), "UserID"));
-        AddSystem(fields, "Correlation_ActivityID", JsonText.Attribute(Child(system, "Correlation"), "ActivityID"));
+        AddSystem(fields, "Execution_ProcessID", ReferenceJsonText.Attribute(execution, "ProcessID"));
+        AddSystem(fields, "Execution_ThreadID", ReferenceJsonText.Attribute(execution, "ThreadID"));
+        AddSystem(fields, "Security_UserID", ReferenceJsonText.Attribute(Child(system, "Security"), "UserID"));
+        AddSystem(fields, "Correlation_ActivityID", ReferenceJsonText.Attribute(Child(system, "Correlation"), "ActivityID"));
         AddSystem(fields, "TimeCreated_SystemTime", systemTime);
 
         var timestamp = Timestamps.None;
         if (systemTime is null)
             warn("event has no System.TimeCreated.SystemTime; kept without a time");
-        else if (!Timestamps.TryParseUtc(systemTime, out timestamp))
+        else if (!ReferenceJsonText.TryParseUtc(systemTime, out timestamp))
             warn($"unreadable SystemTime '{systemTime}'; kept without a time");
 
         int? eventId = int.TryParse(eventIdText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
@@ -85,7 +88,7 @@ internal static class WindowsEventMapper
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var child) ? child : default;
 
     private static string? Text(JsonElement element, string name) =>
-        Child(element, name) is { ValueKind: not JsonValueKind.Undefined } child ? JsonText.Scalar(child) : null;
+        Child(element, name) is { ValueKind: not JsonValueKind.Undefined } child ? ReferenceJsonText.Scalar(child) : null;
 
     private static void AddSystem(EventFields fields, string name, string? value)
     {
@@ -101,9 +104,9 @@ internal static class WindowsEventMapper
             case JsonValueKind.Object:
                 foreach (var property in eventData.EnumerateObject())
                 {
-                    if (property.NameEquals(JsonText.AttributesKey))
+                    if (property.NameEquals(ReferenceJsonText.AttributesKey))
                         continue;
-                    if (property.NameEquals(UnnamedData) || property.NameEquals(JsonText.TextKey))
+                    if (property.NameEquals(UnnamedData) || property.NameEquals(ReferenceJsonText.TextKey))
                         AddData(property.Value, fields, unnamed);
                     else
                         AddNamed(property.Name, property.Value, fields);
@@ -135,19 +138,19 @@ internal static class WindowsEventMapper
                     AddData(item, fields, unnamed);
                 break;
             case JsonValueKind.Object:
-                if (JsonText.Attribute(data, "Name") is { } name && data.TryGetProperty(JsonText.AttributesKey, out _))
+                if (ReferenceJsonText.Attribute(data, "Name") is { } name && data.TryGetProperty(ReferenceJsonText.AttributesKey, out _))
                 {
-                    if (data.TryGetProperty(JsonText.TextKey, out var named) && JsonText.Scalar(named) is { } namedText)
+                    if (data.TryGetProperty(ReferenceJsonText.TextKey, out var named) && ReferenceJsonText.Scalar(named) is { } namedText)
                         fields.TryAdd(name, namedText);
                 }
-                else if (data.TryGetProperty(JsonText.TextKey, out var text))
+                else if (data.TryGetProperty(ReferenceJsonText.TextKey, out var text))
                 {
                     AddData(text, fields, unnamed);
                 }
 
                 break;
             default:
-                if (JsonText.Scalar(data) is { } scalar)
+                if (ReferenceJsonText.Scalar(data) is { } scalar)
                     unnamed.Add(scalar);
                 break;
         }
@@ -155,13 +158,13 @@ internal static class WindowsEventMapper
 
     private static void AddNamed(string name, JsonElement value, EventFields fields)
     {
-        if (value.ValueKind == JsonValueKind.Object && !value.TryGetProperty(JsonText.TextKey, out _))
+        if (value.ValueKind == JsonValueKind.Object && !value.TryGetProperty(ReferenceJsonText.TextKey, out _))
         {
             AddLeaves(value, name, fields);
             return;
         }
 
-        if (JsonText.Scalar(value) is { } text)
+        if (ReferenceJsonText.Scalar(value) is { } text)
             fields.TryAdd(name, text);
         else if (value.ValueKind == JsonValueKind.Array)
             AddLeaves(value, name, fields);
@@ -175,18 +178,18 @@ internal static class WindowsEventMapper
             case JsonValueKind.Object:
                 foreach (var property in node.EnumerateObject())
                 {
-                    if (property.NameEquals(JsonText.AttributesKey))
+                    if (property.NameEquals(ReferenceJsonText.AttributesKey))
                         continue;
-                    AddLeaves(property.Value, property.NameEquals(JsonText.TextKey) ? name : property.Name, fields);
+                    AddLeaves(property.Value, property.NameEquals(ReferenceJsonText.TextKey) ? name : property.Name, fields);
                 }
 
                 break;
-            case JsonValueKind.Array when !JsonText.IsScalarArray(node):
+            case JsonValueKind.Array when !ReferenceJsonText.IsScalarArray(node):
                 foreach (var item in node.EnumerateArray())
                     AddLeaves(item, name, fields);
                 break;
             default:
-                if (name is not null && JsonText.Scalar(node) is { } text)
+                if (name is not null && ReferenceJsonText.Scalar(node) is { } text)
                     fields.TryAdd(name, text);
                 break;
         }

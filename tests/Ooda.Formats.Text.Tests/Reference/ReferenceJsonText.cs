@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Text.Json;
 
-namespace Ooda.Formats.Text.Internal;
+namespace Ooda.Formats.Text.Tests.Reference;
 
-/// <summary>How JSON values become field strings: numbers exactly as written, booleans lower-case, null absent.</summary>
-internal static class JsonText
+/// <summary>
+/// Test oracle: the JsonDocument-based value rules as it was before the streaming rewrite.
+/// How JSON values become field strings: numbers exactly as written, booleans lower-case, null absent.</summary>
+internal static class ReferenceJsonText
 {
     public const string AttributesKey = "#attributes";
     public const string TextKey = "#text";
@@ -30,6 +33,19 @@ internal static class JsonText
             && attributes.TryGetProperty(name, out var value))
             return Scalar(value);
         return element.TryGetProperty(name, out var direct) ? Scalar(direct) : null;
+    }
+
+    /// <summary>The pre-streaming <c>Timestamps.TryParseUtc</c>: invariant culture, offsets honoured, otherwise UTC.</summary>
+    public static bool TryParseUtc(string s, out DateTime utc)
+    {
+        if (DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            utc = DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
+            return true;
+        }
+
+        utc = default;
+        return false;
     }
 
     public static bool IsScalarArray(JsonElement array)

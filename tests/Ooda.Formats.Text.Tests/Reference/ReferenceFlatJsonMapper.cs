@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
 using Ooda.Core;
+using Ooda.Formats.Text.Internal;
 
-namespace Ooda.Formats.Text.Internal;
+namespace Ooda.Formats.Text.Tests.Reference;
 
 /// <summary>
+/// Test oracle: the JsonDocument-based flat mapper as it was before the streaming rewrite, kept verbatim for the
+/// differential tests.
 /// Maps a flat JSON event (<c>{"EventID":4688,"CommandLine":"…","@timestamp":"…"}</c>): nested objects are flattened
 /// with <c>.</c>, arrays of scalars joined with commas, arrays holding objects flattened with the index as a segment.
 /// </summary>
-internal static class FlatJsonMapper
+internal static class ReferenceFlatJsonMapper
 {
     private static readonly string[] _timeNames = ["@timestamp", "timestamp", "TimeCreated", "TimeCreated_SystemTime", "SystemTime", "UtcTime", "EventTime", "TimeGenerated", "time", "date"];
     private static readonly string[] _eventIdNames = ["EventID", "EventId", "event_id", "winlog.event_id", "event.code"];
@@ -22,7 +25,7 @@ internal static class FlatJsonMapper
         Flatten(root, null, fields);
 
         var timestamp = Timestamps.None;
-        if (First(fields, _timeNames) is { } time && !Timestamps.TryParseUtc(time, out timestamp))
+        if (First(fields, _timeNames) is { } time && !ReferenceJsonText.TryParseUtc(time, out timestamp))
             warn($"unreadable timestamp '{time}'; kept without a time");
 
         return new EvidenceEvent
@@ -59,13 +62,13 @@ internal static class FlatJsonMapper
                 foreach (var property in node.EnumerateObject())
                     Flatten(property.Value, prefix is null ? property.Name : prefix + "." + property.Name, fields);
                 break;
-            case JsonValueKind.Array when !JsonText.IsScalarArray(node):
+            case JsonValueKind.Array when !ReferenceJsonText.IsScalarArray(node):
                 var index = 0;
                 foreach (var item in node.EnumerateArray())
                     Flatten(item, (prefix ?? string.Empty) + "." + (index++).ToString(CultureInfo.InvariantCulture), fields);
                 break;
             default:
-                if (prefix is not null && JsonText.Scalar(node) is { } text)
+                if (prefix is not null && ReferenceJsonText.Scalar(node) is { } text)
                     fields.TryAdd(prefix, text);
                 break;
         }

@@ -1,0 +1,9 @@
+namespace Ooda.Cli.Commands;
+
+/// <summary>What <c>ooda evtx dump</c> prints.</summary>
+public enum EvtxDumpFormat
+{
+    JsonLines,
+    Json,
+    Xml,
+}

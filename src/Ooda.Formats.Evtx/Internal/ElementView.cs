@@ -1,0 +1,75 @@
+namespace Ooda.Formats.Evtx.Internal;
+
+/// <summary>An element of a record: a tree element, or a template element instantiated with the record's values (never built).</summary>
+internal readonly struct ElementView
+{
+    private readonly EvtxElement? _tree;
+    private readonly TemplateElement? _template;
+    private readonly SubstitutionValues? _values;
+
+    public ElementView(EvtxElement tree) => _tree = tree;
+
+    public ElementView(TemplateElement template, SubstitutionValues values)
+    {
+        _template = template;
+        _values = values;
+    }
+
+    public string Name => _tree?.Name ?? _template!.Name;
+
+    /// <summary>The name as escaped JSON, cached on the template (trees encode it each time).</summary>
+    public ReadOnlySpan<byte> JsonName => _template is not null ? _template.JsonName : default;
+
+    public bool HasElementChild => _tree?.HasElementChild ?? (_template!.HasElementChild || (_template.HasSubstitutionChild && SubstitutesElement()));
+
+    public int AttributeCount => _tree?.Attributes.Count ?? _template!.Attributes.Length;
+
+    public ContentView Children => _tree is not null ? new ContentView(_tree.Children) : new ContentView(_template!.Children, _values!);
+
+    public string AttributeName(int index) => _tree?.Attributes[index].Name ?? _template!.Attributes[index].Name;
+
+    public ContentView AttributeValue(int index) =>
+        _tree is not null ? new ContentView(_tree.Attributes[index].Value) : new ContentView(_template!.Attributes[index].Value, _values!);
+
+    /// <summary>The value of the attribute of that name (it may resolve to nothing for this record).</summary>
+    public bool TryGetAttribute(string name, out ContentView value)
+    {
+        for (var i = 0; i < AttributeCount; i++)
+        {
+            if (string.Equals(AttributeName(i), name, StringComparison.Ordinal))
+            {
+                value = AttributeValue(i);
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>The first child element of that name.</summary>
+    public bool TryGetElement(string name, out ElementView element)
+    {
+        var children = Children;
+        for (var i = 0; i < children.Length; i++)
+        {
+            var child = children[i];
+            if (child.Kind == NodeKind.Element && string.Equals((element = child.Element).Name, name, StringComparison.Ordinal))
+                return true;
+        }
+
+        element = default;
+        return false;
+    }
+
+    private bool SubstitutesElement()
+    {
+        foreach (var child in _template!.Children)
+        {
+            if (child.Kind == TemplateNodeKind.Substitution && NodeView.Of(child, _values!).Kind == NodeKind.Element)
+                return true;
+        }
+
+        return false;
+    }
+}

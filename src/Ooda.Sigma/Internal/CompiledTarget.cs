@@ -1,0 +1,17 @@
+using Ooda.Core;
+
+namespace Ooda.Sigma.Internal;
+
+/// <summary>A rule's tree for one event source: the source's own conditions, then the (translated) detection.</summary>
+internal sealed class CompiledTarget(LogsourceTarget target, Node? sourceCondition, Node detection, IReadOnlyList<SigmaFieldTranslation> translations, IReadOnlyList<(string RuleField, string EventField)> fields)
+{
+    public LogsourceTarget Target { get; } = target;
+
+    public IReadOnlyList<SigmaFieldTranslation> Translations { get; } = translations;
+
+    /// <summary>The rule's fields as this source names them, for reporting what matched.</summary>
+    public IReadOnlyList<(string RuleField, string EventField)> Fields { get; } = fields;
+
+    public bool Matches(SigmaEvaluationContext context) =>
+        (sourceCondition is null || sourceCondition.Eval(context)) && detection.Eval(context);
+}

@@ -1,0 +1,3 @@
+namespace Ooda.Sigma.Internal;
+
+internal enum NumericOperator { Lt, Lte, Gt, Gte }

@@ -1,0 +1,3 @@
+namespace Ooda.Sigma.Internal;
+
+internal enum TimePart { Minute, Hour, Day, Week, Month, Year }
