@@ -6,9 +6,9 @@ namespace Ooda.Benchmarks;
 /// <summary>Writes large, realistic evidence files from a fixed seed, streaming, for throughput and memory runs.</summary>
 public static class Generators
 {
-    private static readonly string[] s_stems = ["/owa/", "/EWS/Exchange.asmx", "/Microsoft-Server-ActiveSync/default.eas", "/autodiscover/autodiscover.xml", "/mapi/emsmdb/", "/ecp/default.aspx", "/owa/auth/logon.aspx"];
+    private static readonly string[] _stems = ["/owa/", "/EWS/Exchange.asmx", "/Microsoft-Server-ActiveSync/default.eas", "/autodiscover/autodiscover.xml", "/mapi/emsmdb/", "/ecp/default.aspx", "/owa/auth/logon.aspx"];
 
-    private static readonly string[] s_agents =
+    private static readonly string[] _agents =
     [
         "Microsoft+Office/16.0+(Windows+NT+10.0;+Microsoft+Outlook+16.0.5023;+Pro)",
         "Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64)+AppleWebKit/537.36+(KHTML,+like+Gecko)+Chrome/92.0.4515.131+Safari/537.36",
@@ -16,7 +16,7 @@ public static class Generators
         "MSRPC",
     ];
 
-    private static readonly string[] s_images =
+    private static readonly string[] _images =
     [
         "C:\\Windows\\System32\\svchost.exe", "C:\\Windows\\System32\\conhost.exe", "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Bin\\MSExchangeHMWorker.exe",
         "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe", "C:\\Windows\\System32\\msiexec.exe", "C:\\Windows\\System32\\taskhostw.exe",
@@ -35,7 +35,7 @@ public static class Generators
             writer.Write(t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
             writer.Write(" 10.20.0.5 ");
             writer.Write(random.Next(4) == 0 ? "POST " : "GET ");
-            writer.Write(s_stems[random.Next(s_stems.Length)]);
+            writer.Write(_stems[random.Next(_stems.Length)]);
             writer.Write(" &CorrelationID=<empty>;&cafeReqId=");
             writer.Write(random.Next().ToString("x8", CultureInfo.InvariantCulture));
             writer.Write("; 443 user");
@@ -45,7 +45,7 @@ public static class Generators
             writer.Write('.');
             writer.Write(random.Next(1, 255).ToString(CultureInfo.InvariantCulture));
             writer.Write(' ');
-            writer.Write(s_agents[random.Next(s_agents.Length)]);
+            writer.Write(_agents[random.Next(_agents.Length)]);
             writer.Write(" - 200 0 0 ");
             writer.Write(random.Next(1, 900).ToString(CultureInfo.InvariantCulture));
             writer.Write('\n');
@@ -62,7 +62,7 @@ public static class Generators
         for (long i = 0; i < events; i++)
         {
             var t = start.AddTicks(i * 1_000_000L).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
-            var image = s_images[random.Next(s_images.Length)];
+            var image = _images[random.Next(_images.Length)];
             var pid = random.Next(100, 9000);
             writer.Write("{\"Event\":{\"#attributes\":{\"xmlns\":\"http://schemas.microsoft.com/win/2004/08/events/event\"},\"System\":{\"Provider\":{\"#attributes\":{\"Name\":\"Microsoft-Windows-Sysmon\",\"Guid\":\"5770385F-C22A-43E0-BF4C-06F5698FFBD9\"}},\"EventID\":1,\"Version\":5,\"Level\":4,\"Task\":1,\"Opcode\":0,\"Keywords\":\"0x8000000000000000\",\"TimeCreated\":{\"#attributes\":{\"SystemTime\":\"");
             writer.Write(t);

@@ -6,7 +6,7 @@ namespace Ooda.Engine.Tests;
 
 public sealed class IngestServiceTests
 {
-    private static readonly EvidenceParsers s_parsers = new([new LineEchoParser()], []);
+    private static readonly EvidenceParsers _parsers = new([new LineEchoParser()], []);
 
     [Fact]
     public async Task Ingesting_the_same_collection_twice_adds_nothing_the_second_time()
@@ -15,7 +15,7 @@ public sealed class IngestServiceTests
         File.WriteAllText(dir.File("c/acme/EXCH01/a.txt"), "ECHO\none\ntwo\n");
         File.WriteAllText(dir.File("c/acme/DC01/b.txt"), "ECHO\nthree\n");
         using var workspace = Workspace.Open(Path.Combine(dir.Path, "ws"));
-        var service = new IngestService(workspace, s_parsers);
+        var service = new IngestService(workspace, _parsers);
 
         var first = await service.IngestAsync(new IngestRequest(Path.Combine(dir.Path, "c")));
         var second = await service.IngestAsync(new IngestRequest(Path.Combine(dir.Path, "c")));
@@ -33,7 +33,7 @@ public sealed class IngestServiceTests
         File.WriteAllText(dir.File("c/acme/A/x.txt"), "ECHO\nsame\n");
         File.WriteAllText(dir.File("c/acme/B/x.txt"), "ECHO\nsame\n");
         using var workspace = Workspace.Open(Path.Combine(dir.Path, "ws"));
-        var summary = await new IngestService(workspace, s_parsers).IngestAsync(new IngestRequest(Path.Combine(dir.Path, "c")));
+        var summary = await new IngestService(workspace, _parsers).IngestAsync(new IngestRequest(Path.Combine(dir.Path, "c")));
         Assert.Equal(2, summary.EventsAdded);
     }
 
@@ -43,7 +43,7 @@ public sealed class IngestServiceTests
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("a.txt"), "ECHO\none\nBAD\ntwo\n");
         using var workspace = Workspace.Open(Path.Combine(dir.Path, "ws"));
-        var summary = await new IngestService(workspace, s_parsers).IngestAsync(new IngestRequest(dir.File("a.txt"), "acme", "H"));
+        var summary = await new IngestService(workspace, _parsers).IngestAsync(new IngestRequest(dir.File("a.txt"), "acme", "H"));
         var file = Assert.Single(summary.Files);
         Assert.Equal(2, file.Events);
         Assert.Equal("a.txt:3: bad line", Assert.Single(file.Diagnostics).ToString());
@@ -59,7 +59,7 @@ public sealed class IngestServiceTests
         File.WriteAllText(dir.File("c/acme/H/3_good.txt"), "ECHO\ntwo\n");
         using var workspace = Workspace.Open(Path.Combine(dir.Path, "ws"));
 
-        var summary = await new IngestService(workspace, s_parsers).IngestAsync(new IngestRequest(Path.Combine(dir.Path, "c")));
+        var summary = await new IngestService(workspace, _parsers).IngestAsync(new IngestRequest(Path.Combine(dir.Path, "c")));
 
         Assert.Equal([IngestOutcome.Ingested, IngestOutcome.Failed, IngestOutcome.Ingested], summary.Files.Select(f => f.Outcome));
         Assert.Contains("disk went away", summary.Files[1].Diagnostics[^1].Message, StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class IngestServiceTests
         File.WriteAllText(dir.File("c/acme/EXCH01/notes.bin"), "\u0001\u0002");
         using var workspace = Workspace.Open(Path.Combine(dir.Path, "ws"));
 
-        var summary = await new IngestService(workspace, s_parsers).IngestAsync(new IngestRequest(Path.Combine(dir.Path, "c")));
+        var summary = await new IngestService(workspace, _parsers).IngestAsync(new IngestRequest(Path.Combine(dir.Path, "c")));
 
         Assert.Equal(1, summary.CapturedFilesAdded);
         Assert.Equal(IngestOutcome.CapturedOnly, summary.Files.Single(f => f.Path.EndsWith("x.aspx", StringComparison.Ordinal)).Outcome);

@@ -5,7 +5,7 @@ namespace Ooda.Store.Tests;
 
 public sealed class WorkspaceTests
 {
-    private static readonly EvidenceSource s_source = new("logs/a.log", new string('a', 64), "acme", "EXCH01");
+    private static readonly EvidenceSource _source = new("logs/a.log", new string('a', 64), "acme", "EXCH01");
 
     [Fact]
     public void Creates_a_new_workspace_at_the_latest_schema_version_and_reopens_without_migrating_again()
@@ -36,15 +36,15 @@ public sealed class WorkspaceTests
     {
         using var dir = new TempDirectory();
         using var workspace = Workspace.Open(dir.Path);
-        using (var ingest = workspace.BeginFile(s_source, "test", 123))
+        using (var ingest = workspace.BeginFile(_source, "test", 123))
         {
             ingest.Append(Event(1, "CommandLine", "whoami /all"));
             ingest.Append(Event(2, "CommandLine", "net user x /add"));
             ingest.Complete([new Diagnostic("logs/a.log", "3", "bad line")]);
         }
 
-        Assert.True(workspace.IsIngested("acme", "EXCH01", s_source.Sha256));
-        Assert.False(workspace.IsIngested("acme", "DC01", s_source.Sha256));
+        Assert.True(workspace.IsIngested("acme", "EXCH01", _source.Sha256));
+        Assert.False(workspace.IsIngested("acme", "DC01", _source.Sha256));
         var stats = workspace.Stats();
         Assert.Equal(2, stats.Events);
         Assert.Equal(1, stats.Files);
@@ -59,13 +59,13 @@ public sealed class WorkspaceTests
     {
         using var dir = new TempDirectory();
         using var workspace = Workspace.Open(dir.Path);
-        using (var ingest = workspace.BeginFile(s_source, "test", 123))
+        using (var ingest = workspace.BeginFile(_source, "test", 123))
         {
             for (var i = 0; i < 5000; i++)
                 ingest.Append(Event(i, "CommandLine", "x"));
         }
 
-        Assert.False(workspace.IsIngested("acme", "EXCH01", s_source.Sha256));
+        Assert.False(workspace.IsIngested("acme", "EXCH01", _source.Sha256));
         Assert.Equal(0, workspace.Stats().Events);
     }
 
@@ -74,7 +74,7 @@ public sealed class WorkspaceTests
     {
         using var dir = new TempDirectory();
         using var workspace = Workspace.Open(dir.Path);
-        using (var ingest = workspace.BeginFile(s_source, "test", 1))
+        using (var ingest = workspace.BeginFile(_source, "test", 1))
         {
             ingest.Append(Event(1, "CommandLine", "C:\\Windows\\system32\\cmd.exe /c whoami") with { EventId = 4688 });
             ingest.Append(Event(2, "CommandLine", "notepad.exe") with { EventId = 4688 });
@@ -87,15 +87,15 @@ public sealed class WorkspaceTests
             Host = "exch01",
             Channel = "security",
             EventIds = [4688],
-            From = Base.AddSeconds(1),
+            From = _base.AddSeconds(1),
             Fields = [FieldFilter.Parse("commandline=*WHOAMI")],
         }).ToList();
 
         var hit = Assert.Single(hits);
         Assert.Equal("C:\\Windows\\system32\\cmd.exe /c whoami", hit.Fields["CommandLine"]);
-        Assert.Equal(Base.AddSeconds(1), hit.Timestamp);
+        Assert.Equal(_base.AddSeconds(1), hit.Timestamp);
         Assert.Equal(DateTimeKind.Utc, hit.Timestamp.Kind);
-        Assert.Equal(new Provenance("logs/a.log", s_source.Sha256, -1, 1), hit.Provenance);
+        Assert.Equal(new Provenance("logs/a.log", _source.Sha256, -1, 1), hit.Provenance);
         Assert.Equal(2, workspace.QueryEvents(new EventQuery { Fields = [FieldFilter.Parse("CommandLine!=notepad*")] }).Count());
         Assert.Equal(2, workspace.QueryEvents(new EventQuery { Limit = 2 }).Count());
     }
@@ -105,13 +105,13 @@ public sealed class WorkspaceTests
     {
         using var dir = new TempDirectory();
         using var workspace = Workspace.Open(dir.Path);
-        var file = new CapturedFile("acme", "EXCH01", "C:\\inetpub\\wwwroot\\aspnet_client\\shell.aspx", "fs/C/x", 10, Base, Base, new string('b', 64), [0x3c, 0x25]);
+        var file = new CapturedFile("acme", "EXCH01", "C:\\inetpub\\wwwroot\\aspnet_client\\shell.aspx", "fs/C/x", 10, _base, _base, new string('b', 64), [0x3c, 0x25]);
         Assert.Equal(1, workspace.AddCapturedFiles([file]));
         Assert.Equal(0, workspace.AddCapturedFiles([file]));
         Assert.Equal(1, workspace.Stats().CapturedFiles);
     }
 
-    private static readonly DateTime Base = new(2021, 8, 6, 10, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime _base = new(2021, 8, 6, 10, 0, 0, DateTimeKind.Utc);
 
     private static EvidenceEvent Event(int line, string field, string value)
     {
@@ -119,7 +119,7 @@ public sealed class WorkspaceTests
         fields.TryAdd(field, value);
         return new EvidenceEvent
         {
-            Timestamp = Base.AddSeconds(line),
+            Timestamp = _base.AddSeconds(line),
             Tenant = "acme",
             Host = "EXCH01",
             Kind = SourceKind.WindowsEvent,
@@ -128,7 +128,7 @@ public sealed class WorkspaceTests
             EventId = 4688,
             RecordId = line,
             Fields = fields,
-            Provenance = new Provenance("logs/a.log", s_source.Sha256, -1, line),
+            Provenance = new Provenance("logs/a.log", _source.Sha256, -1, line),
         };
     }
 }

@@ -8,10 +8,10 @@ namespace Ooda.Testing;
 /// </summary>
 public static class Corpus
 {
-    private static readonly Lazy<string?> s_root = new(FindRoot);
+    private static readonly Lazy<string?> _root = new(FindRoot);
 
     /// <summary>The corpus folder, or null when this machine has none.</summary>
-    public static string? Root => s_root.Value;
+    public static string? Root => _root.Value;
 
     /// <summary>
     /// The path of a corpus file or folder; skips the test with a visible reason when the corpus is absent,

@@ -10,7 +10,7 @@ public static class SyntheticIisLog
         "#Software: Microsoft Internet Information Services 10.0\n#Version: 1.0\n#Date: 2021-08-06 00:00:00\n" +
         "#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken\n";
 
-    private static readonly string[] s_stems = ["/owa/", "/EWS/Exchange.asmx", "/Microsoft-Server-ActiveSync", "/autodiscover/autodiscover.xml", "/mapi/emsmdb/", "/ecp/"];
+    private static readonly string[] _stems = ["/owa/", "/EWS/Exchange.asmx", "/Microsoft-Server-ActiveSync", "/autodiscover/autodiscover.xml", "/mapi/emsmdb/", "/ecp/"];
 
     /// <summary>Writes a log of <paramref name="lines"/> request lines to <paramref name="path"/>.</summary>
     public static void Write(string path, int lines, int seed = 1)
@@ -25,7 +25,7 @@ public static class SyntheticIisLog
             writer.Write(t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
             writer.Write(" 10.0.0.5 ");
             writer.Write(random.Next(4) == 0 ? "POST " : "GET ");
-            writer.Write(s_stems[random.Next(s_stems.Length)]);
+            writer.Write(_stems[random.Next(_stems.Length)]);
             writer.Write(" &CorrelationID=<empty>;&cafeReqId=");
             writer.Write(random.Next().ToString("x8", CultureInfo.InvariantCulture));
             writer.Write("; 443 user");

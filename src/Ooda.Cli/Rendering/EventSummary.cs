@@ -7,7 +7,7 @@ namespace Ooda.Cli.Rendering;
 public static class EventSummary
 {
     // The fields an analyst looks at first, per source; the rest follow in stored order.
-    private static readonly string[] s_preferred =
+    private static readonly string[] _preferred =
     [
         "CommandLine", "Image", "ParentImage", "TargetFilename", "TargetUserName", "SubjectUserName", "IpAddress", "LogonType",
         "ServiceName", "ImagePath", "DestinationIp", "DestinationPort", "QueryName", "ScriptBlockText",
@@ -15,7 +15,7 @@ public static class EventSummary
         "Method", "UrlStem", "UrlQuery", "ClientIpAddress", "HttpStatus", "UserAgent", "AuthenticatedUser",
     ];
 
-    private static readonly HashSet<string> s_system = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> _system = new(StringComparer.OrdinalIgnoreCase)
     {
         "EventID", "Channel", "Provider_Name", "Provider_Guid", "Computer", "EventRecordID", "Level", "Task", "Opcode", "Keywords",
         "Version", "Execution_ProcessID", "Execution_ThreadID", "Security_UserID", "Correlation_ActivityID", "TimeCreated_SystemTime",
@@ -25,7 +25,7 @@ public static class EventSummary
     public static string Of(EvidenceEvent e, int maxLength)
     {
         var sb = new StringBuilder();
-        foreach (var name in s_preferred)
+        foreach (var name in _preferred)
         {
             if (e.Fields.TryGetValue(name, out var value))
                 Append(sb, name, value);
@@ -37,7 +37,7 @@ public static class EventSummary
         {
             if (sb.Length >= maxLength)
                 break;
-            if (!s_system.Contains(name) && !s_preferred.Contains(name, StringComparer.OrdinalIgnoreCase))
+            if (!_system.Contains(name) && !_preferred.Contains(name, StringComparer.OrdinalIgnoreCase))
                 Append(sb, name, value);
         }
 

@@ -7,12 +7,12 @@ namespace Ooda.Cli.Rendering;
 public sealed class JsonLines : IDisposable
 {
     // Control characters are still escaped; only HTML-sensitive and non-ASCII characters stay readable.
-    private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions _options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly Stream _stdout = Console.OpenStandardOutput();
     private readonly Utf8JsonWriter _writer;
 
-    public JsonLines() => _writer = new Utf8JsonWriter(_stdout, s_options);
+    public JsonLines() => _writer = new Utf8JsonWriter(_stdout, _options);
 
     /// <summary>Writes one value with <paramref name="write"/> and ends the line.</summary>
     public void Write(Action<Utf8JsonWriter> write)
