@@ -20,12 +20,13 @@ run() {
   rm -rf "$work/ws-$name"
   local start end
   start=$(date +%s.%N)
-  /usr/bin/time -f "%M" -o "$work/rss-$name" out/cli/ooda ingest "$file" --tenant bench --host h1 --workspace "$work/ws-$name" --json >/dev/null 2>"$work/err-$name" || { cat "$work/err-$name"; exit 1; }
+  /usr/bin/time -f "%M %U %S" -o "$work/rss-$name" out/cli/ooda ingest "$file" --tenant bench --host h1 --workspace "$work/ws-$name" --json >/dev/null 2>"$work/err-$name" || { cat "$work/err-$name"; exit 1; }
   end=$(date +%s.%N)
   local size
   size=$(stat -c %s "$file")
-  awk -v n="$count" -v s="$start" -v e="$end" -v rss="$(tail -1 "$work/rss-$name")" -v bytes="$size" -v name="$name" \
-    'BEGIN { t = e - s; printf "%-6s %12d records %8.1f MB %7.2f s %10.0f records/s %7.1f MB/s  peak RSS %6.0f MB\n", name, n, bytes/1e6, t, n/t, bytes/1e6/t, rss/1024 }'
+  read -r rss user sys < <(tail -1 "$work/rss-$name")
+  awk -v n="$count" -v s="$start" -v e="$end" -v rss="$rss" -v cpu="$(echo "$user + $sys" | bc)" -v bytes="$size" -v name="$name" \
+    'BEGIN { t = e - s; printf "%-6s %12d records %8.1f MB %7.2f s wall %7.2f s cpu %10.0f records/s %7.1f MB/s  peak RSS %6.0f MB\n", name, n, bytes/1e6, t, cpu, n/t, bytes/1e6/t, rss/1024 }'
 }
 
 run iis "$work/iis-$iis_lines.log" "$iis_lines"

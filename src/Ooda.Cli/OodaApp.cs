@@ -39,6 +39,17 @@ public static class OodaApp
             config.AddCommand<TriageCommand>("triage")
                 .WithDescription("Rank hosts by vulnerable Exchange build, missing fix and 443/tcp open from the internet.")
                 .WithExample("triage", "--inventory", "inventory.csv", "--scan", "scans/external.xml", "--scan", "scans/external-ipv6.xml");
+            config.AddCommand<HuntCommand>("hunt")
+                .WithDescription("Run Sigma rules over evidence files or the workspace store; one detection per rule and event.")
+                .WithExample("hunt", "./logs", "--sigma", "./rules", "--min-level", "high")
+                .WithExample("hunt", "--store", "--sigma", "./rules", "--json");
+            config.AddBranch("sigma", sigma =>
+            {
+                sigma.SetDescription("Sigma rule tools.");
+                sigma.AddCommand<SigmaLintCommand>("lint")
+                    .WithDescription("Compile every rule; list each one that is skipped or rejected with its exact reason.")
+                    .WithExample("sigma", "lint", "./rules");
+            });
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Generate the demo fleet (fixed seed), ingest it and print a summary.");
             config.AddBranch("evtx", b => b.AddCommand<EvtxDumpCommand>("dump")

@@ -14,6 +14,9 @@ public sealed class SigmaEvaluationContext
     private readonly int[] _stamps;
     private readonly int[] _entryStamps;
     private int _generation;
+    private int _allStamp;
+    private readonly List<string> _allRaw = [];
+    private string?[] _allLower = new string?[32];
     private EventFields _fields = new();
 
     internal SigmaEvaluationContext(string[] fieldNames, int entryCount)
@@ -37,6 +40,7 @@ public sealed class SigmaEvaluationContext
         {
             Array.Clear(_stamps);
             Array.Clear(_entryStamps);
+            _allStamp = 0;
             _generation = 1;
         }
     }
@@ -61,6 +65,25 @@ public sealed class SigmaEvaluationContext
 
         return _values[slot];
     }
+
+    /// <summary>Every field value of the event, for keyword searches; lower-case forms are cached in <see cref="AllLowerRef"/>.</summary>
+    internal List<string> AllValues()
+    {
+        if (_allStamp != _generation)
+        {
+            _allStamp = _generation;
+            _allRaw.Clear();
+            foreach (var (_, value) in _fields)
+                _allRaw.Add(value);
+            if (_allLower.Length < _allRaw.Count)
+                _allLower = new string?[Math.Max(_allRaw.Count, _allLower.Length * 2)];
+            Array.Clear(_allLower, 0, _allRaw.Count);
+        }
+
+        return _allRaw;
+    }
+
+    internal ref string? AllLowerRef(int index) => ref _allLower[index];
 
     /// <summary>The cached lower-case form of a slot's value; call <see cref="Value"/> first.</summary>
     internal ref string? LowerRef(int slot) => ref _lower[slot];

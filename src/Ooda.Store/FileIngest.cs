@@ -1,4 +1,3 @@
-using DuckDB.NET.Data;
 using Ooda.Core;
 
 namespace Ooda.Store;
@@ -11,12 +10,12 @@ namespace Ooda.Store;
 public sealed class FileIngest : IDisposable
 {
     private readonly Workspace _workspace;
-    private readonly DuckDBAppender _appender;
+    private readonly List<EventWriter> _writers = [];
     private readonly EvidenceSource _source;
     private readonly string _format;
     private readonly long _size;
     private readonly int _fileId;
-    private EventBatch? _single;
+    private EventWriter? _mainWriter;
     private bool _finished;
 
     internal FileIngest(Workspace workspace, EvidenceSource source, string format, long size)
@@ -27,56 +26,40 @@ public sealed class FileIngest : IDisposable
         _size = size;
         _fileId = workspace.NextFileId();
         Execute("INSERT INTO ingest_runs VALUES ($1, $2, $3, $4, $5, $6)", _fileId, source.Tenant, source.Host, source.Sha256, source.Path, DateTime.UtcNow);
-        _appender = workspace.CreateAppender("event_rows");
     }
 
-    /// <summary>Events appended so far.</summary>
-    public long Events { get; private set; }
-
-    /// <summary>Appends one event; for volume, fill an <see cref="EventBatch"/> on another thread and append that.</summary>
-    public void Append(EvidenceEvent e)
+    /// <summary>Events appended so far, through every writer.</summary>
+    public long Events
     {
-        _single ??= new EventBatch();
-        _single.Clear();
-        _single.Add(e);
-        Append(_single);
-    }
-
-    public void Append(EventBatch batch)
-    {
-        var fileId = _fileId;
-        for (var i = 0; i < batch.Count; i++)
+        get
         {
-            var e = batch.Event(i);
-            var row = _appender.CreateRow().AppendValue(fileId);
-            if (e.Timestamp == DateTime.MinValue)
-                row.AppendNullValue();
-            else
-                row.AppendValue(e.Timestamp);
-            row.AppendValue((byte)e.Kind)
-                .AppendValue(e.Channel)
-                .AppendValue(e.Provider)
-                .AppendValue(e.EventId)
-                .AppendValue(e.RecordId);
-            if (e.Provenance.Offset >= 0)
-                row.AppendValue(e.Provenance.Offset);
-            else
-                row.AppendNullValue();
-            if (e.Provenance.Line > 0)
-                row.AppendValue(e.Provenance.Line);
-            else
-                row.AppendNullValue();
-            row.AppendValue(batch.Fields(i)).EndRow();
+            lock (_writers)
+                return _writers.Sum(w => w.Events);
         }
-
-        Events += batch.Count;
     }
 
-    /// <summary>Flushes the last events and, in one transaction, records the file and its diagnostics and clears its run marker.</summary>
+    /// <summary>A writer on its own connection, for one more thread to append this file's events in parallel.</summary>
+    public EventWriter CreateWriter()
+    {
+        var writer = new EventWriter(_workspace.DuplicateConnection(), ownsConnection: true, _fileId);
+        lock (_writers)
+            _writers.Add(writer);
+        return writer;
+    }
+
+    /// <summary>Appends one event on the workspace's own connection.</summary>
+    public void Append(EvidenceEvent e) => MainWriter.Append([e]);
+
+    /// <summary>Appends a batch on the workspace's own connection.</summary>
+    public void Append(EventBatch batch) => MainWriter.Append(batch);
+
+    /// <summary>Flushes every writer and, in one transaction, records the file and its diagnostics and clears its run marker.</summary>
     public IngestedFile Complete(IReadOnlyList<Diagnostic> diagnostics)
     {
-        _appender.Close();
+        foreach (var writer in _writers)
+            writer.Close();
         var file = new IngestedFile(_source.Tenant, _source.Host, _source.Sha256, _source.Path, _size, _format, Events, diagnostics.Count, DateTime.UtcNow);
+        DisposeWriters();
         using var transaction = _workspace.BeginTransaction();
         Execute("INSERT INTO ingested_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             _fileId, file.Tenant, file.Host, file.Sha256, file.Path, file.Size, file.Format, file.Events, file.Diagnostics, file.IngestedAt);
@@ -102,16 +85,32 @@ public sealed class FileIngest : IDisposable
         if (_finished)
             return;
         _finished = true;
-        try
-        {
-            _appender.Dispose();
-        }
-        catch (DuckDBException)
-        {
-            // Rows the appender could not flush are rows we are about to delete anyway.
-        }
-
+        DisposeWriters();
         _workspace.UndoIngest(_fileId);
+    }
+
+    private EventWriter MainWriter
+    {
+        get
+        {
+            if (_mainWriter is null)
+            {
+                _mainWriter = new EventWriter(_workspace.Connection, ownsConnection: false, _fileId);
+                lock (_writers)
+                    _writers.Add(_mainWriter);
+            }
+
+            return _mainWriter;
+        }
+    }
+
+    private void DisposeWriters()
+    {
+        lock (_writers)
+        {
+            foreach (var writer in _writers)
+                writer.Dispose();
+        }
     }
 
     private void Execute(string sql, params object?[] parameters)

@@ -139,6 +139,16 @@ public sealed partial class Workspace : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
+    internal DuckDBConnection Connection => _connection;
+
+    /// <summary>Another connection to this workspace's database (DuckDB.NET shares one database instance per file within a process).</summary>
+    internal DuckDBConnection DuplicateConnection()
+    {
+        var connection = new DuckDBConnection(_connection.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
     internal DuckDBTransaction BeginTransaction() => _connection.BeginTransaction();
 
     internal DuckDBAppender CreateAppender(string table) => _connection.CreateAppender(table);

@@ -57,13 +57,17 @@ public class RegressionDataTests(ITestOutputHelper output)
         Assert.True(verdict.Status == SigmaVerdictStatus.Compiled, $"rule {@case.RuleId} did not compile: {verdict.Error}");
         var context = set.CreateContext();
         var detections = new List<SigmaDetection>();
+        var unfiltered = new List<SigmaDetection>();
         var count = 0;
         foreach (var evidence in events)
         {
             count++;
             set.Evaluate(evidence, context, detections);
+            set.Evaluate(evidence, context, unfiltered, usePrefilter: false);
         }
 
+        // The prefilter index only skips rules that cannot match: testing every rule finds the same detections.
+        Assert.Equal(unfiltered.Count, detections.Count);
         return (detections.Count, count);
     }
 

@@ -12,6 +12,8 @@ namespace Ooda.Engine.Ingest;
 /// </summary>
 public sealed class IngestService(Workspace workspace, EvidenceParsers parsers)
 {
+    private readonly int _writerCount = Math.Max(1, Environment.ProcessorCount);
+
     private const int BatchSize = 2048;
     private const int BatchesInFlight = 4;
     private const int FirstBytesLength = 16;
@@ -80,27 +82,22 @@ public sealed class IngestService(Workspace workspace, EvidenceParsers parsers)
         var source = new EvidenceSource(entry.DisplayPath, facts.Sha256, entry.Tenant, entry.Host);
         using var ingest = workspace.BeginFile(source, parser.Format, facts.Size);
         var context = new ParseContext(source, diagnostics.Add, cancellationToken);
-        var batches = Channel.CreateBounded<EventBatch>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true, SingleWriter = true });
-        var spare = new System.Collections.Concurrent.ConcurrentBag<EventBatch>();
+        var batches = Channel.CreateBounded<EvidenceEvent[]>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = false, SingleWriter = true });
         using var stream = new CountingStream(new FileStream(entry.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan));
 
-        // Parse on a worker while this thread appends: the two halves of ingest overlap on two cores.
-        var producer = Task.Run(() => Produce(parser, stream, context, batches.Writer, spare), cancellationToken);
+        // One thread parses; one writer per core encodes and appends, each on its own connection, since appending costs most.
+        var producer = Task.Run(() => Produce(parser, stream, context, batches.Writer), cancellationToken);
+        var writers = Enumerable.Range(0, _writerCount)
+            .Select(_ => Task.Run(() => Consume(ingest, batches.Reader, () => onBytes(stream.BytesRead), cancellationToken), cancellationToken))
+            .ToArray();
         try
         {
-            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                ingest.Append(batch);
-                batch.Clear();
-                spare.Add(batch);
-                onBytes(stream.BytesRead);
-            }
-
-            await producer.ConfigureAwait(false);
+            await Task.WhenAll([producer, .. writers]).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The whole file is rolled back: a file is in the store completely or not at all.
+            batches.Writer.TryComplete(e);
             diagnostics.Add(new Diagnostic(entry.DisplayPath, string.Empty, $"read failed, nothing of this file was stored: {e.GetType().Name}: {e.Message}"));
             return Result(entry, facts.Sha256, parser.Format, IngestOutcome.Failed, 0, facts.Size, diagnostics.ToList());
         }
@@ -110,24 +107,23 @@ public sealed class IngestService(Workspace workspace, EvidenceParsers parsers)
         return Result(entry, facts.Sha256, parser.Format, IngestOutcome.Ingested, ingest.Events, facts.Size, all);
     }
 
-    // Parsing and encoding fields happen here, on a worker; the caller's thread only appends finished batches.
-    private static void Produce(IEvidenceParser parser, Stream stream, ParseContext context, ChannelWriter<EventBatch> writer, System.Collections.Concurrent.ConcurrentBag<EventBatch> spare)
+    private static void Produce(IEvidenceParser parser, Stream stream, ParseContext context, ChannelWriter<EvidenceEvent[]> writer)
     {
         try
         {
-            var batch = spare.TryTake(out var reused) ? reused : new EventBatch();
+            var batch = new List<EvidenceEvent>(BatchSize);
             foreach (var e in parser.Parse(stream, context))
             {
                 batch.Add(e);
                 if (batch.Count == BatchSize)
                 {
-                    Write(writer, batch, context.CancellationToken);
-                    batch = spare.TryTake(out reused) ? reused : new EventBatch();
+                    Write(writer, [.. batch], context.CancellationToken);
+                    batch.Clear();
                 }
             }
 
             if (batch.Count > 0)
-                Write(writer, batch, context.CancellationToken);
+                Write(writer, [.. batch], context.CancellationToken);
             writer.Complete();
         }
         catch (Exception e)
@@ -136,7 +132,26 @@ public sealed class IngestService(Workspace workspace, EvidenceParsers parsers)
         }
     }
 
-    private static void Write(ChannelWriter<EventBatch> writer, EventBatch batch, CancellationToken cancellationToken)
+    private static async Task Consume(FileIngest ingest, ChannelReader<EvidenceEvent[]> reader, Action onBatch, CancellationToken cancellationToken)
+    {
+        EventWriter? writer = null;
+        try
+        {
+            await foreach (var batch in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // Created on first use, so a small file costs one connection, not one per core.
+                writer ??= ingest.CreateWriter();
+                writer.Append(batch);
+                onBatch();
+            }
+        }
+        catch (ChannelClosedException e) when (e.InnerException is not null)
+        {
+            throw e.InnerException;
+        }
+    }
+
+    private static void Write(ChannelWriter<EvidenceEvent[]> writer, EvidenceEvent[] batch, CancellationToken cancellationToken)
     {
         while (!writer.TryWrite(batch))
         {

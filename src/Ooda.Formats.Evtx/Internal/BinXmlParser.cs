@@ -113,7 +113,7 @@ internal sealed class BinXmlParser
             var value = new EvtxValue(type, _chunk.AsMemory(data, size));
             if (value.IsArray && value.Count > 1)
                 return false;
-            if (type == EvtxValueType.BinXml && size > 0)
+            if (type == EvtxValueType.BinXml && size > 0 && template.Uses(i))
             {
                 if (!TryReadInstance(data, data + size, nested: true, depth + 1, out var nestedRoot, out var nestedValues))
                     return false;

@@ -18,13 +18,12 @@ namespace Ooda.Formats.Text.Internal;
 internal sealed partial class JsonEventMapper
 {
     private const string UnnamedData = "Data";
+    private const string NameAttribute = "Name";
 
     private readonly List<KeyValuePair<string, string>> _eventData = [];
     private readonly List<KeyValuePair<string, string>> _userData = [];
     private readonly List<string> _unnamed = [];
     private EvtxSystemFields _system;
-
-    private static ReadOnlySpan<byte> EventKey => "Event"u8;
 
     /// <summary>Reads an <c>Event</c> object (the last one counts); true when its (last) <c>System</c> is an object.</summary>
     private bool ReadEvent(ref Utf8JsonReader reader)
@@ -35,30 +34,29 @@ internal sealed partial class JsonEventMapper
         var systemIsObject = false;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("System"u8))
+            switch (Name(ref reader))
             {
-                reader.Read();
-                _system = default;
-                systemIsObject = reader.TokenType == JsonTokenType.StartObject;
-                if (systemIsObject)
-                    ReadSystem(ref reader);
-                else
+                case "System":
+                    reader.Read();
+                    _system = default;
+                    systemIsObject = reader.TokenType == JsonTokenType.StartObject;
+                    if (systemIsObject)
+                        ReadSystem(ref reader);
+                    else
+                        reader.Skip();
+                    break;
+                case "EventData":
+                    reader.Read();
+                    ReadEventData(ref reader);
+                    break;
+                case "UserData":
+                    reader.Read();
+                    _userData.Clear();
+                    AddLeaves(ref reader, null, _userData);
+                    break;
+                default:
                     reader.Skip();
-            }
-            else if (reader.ValueTextEquals("EventData"u8))
-            {
-                reader.Read();
-                ReadEventData(ref reader);
-            }
-            else if (reader.ValueTextEquals("UserData"u8))
-            {
-                reader.Read();
-                _userData.Clear();
-                AddLeaves(ref reader, null, _userData);
-            }
-            else
-            {
-                reader.Skip();
+                    break;
             }
         }
 
@@ -69,79 +67,55 @@ internal sealed partial class JsonEventMapper
     {
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("Provider"u8))
+            var name = Name(ref reader);
+            reader.Read();
+            switch (name)
             {
-                reader.Read();
-                ReadAttributes(ref reader, "Name"u8, "Guid"u8, out _system.ProviderName, out _system.ProviderGuid);
-            }
-            else if (reader.ValueTextEquals("EventID"u8))
-            {
-                reader.Read();
-                _system.EventId = Scalar(ref reader);
-            }
-            else if (reader.ValueTextEquals("Version"u8))
-            {
-                reader.Read();
-                _system.Version = Scalar(ref reader);
-            }
-            else if (reader.ValueTextEquals("Level"u8))
-            {
-                reader.Read();
-                _system.Level = Scalar(ref reader);
-            }
-            else if (reader.ValueTextEquals("Task"u8))
-            {
-                reader.Read();
-                _system.Task = Scalar(ref reader);
-            }
-            else if (reader.ValueTextEquals("Opcode"u8))
-            {
-                reader.Read();
-                _system.Opcode = Scalar(ref reader);
-            }
-            else if (reader.ValueTextEquals("Keywords"u8))
-            {
-                reader.Read();
-                _system.Keywords = Scalar(ref reader);
-            }
-            else if (reader.ValueTextEquals("TimeCreated"u8))
-            {
-                reader.Read();
-                ReadAttributes(ref reader, "SystemTime"u8, default, out _system.SystemTime, out _);
-            }
-            else if (reader.ValueTextEquals("EventRecordID"u8))
-            {
-                reader.Read();
-                _system.RecordId = Scalar(ref reader);
-            }
-            else if (reader.ValueTextEquals("Correlation"u8))
-            {
-                reader.Read();
-                ReadAttributes(ref reader, "ActivityID"u8, default, out _system.ActivityId, out _);
-            }
-            else if (reader.ValueTextEquals("Execution"u8))
-            {
-                reader.Read();
-                ReadAttributes(ref reader, "ProcessID"u8, "ThreadID"u8, out _system.ProcessId, out _system.ThreadId);
-            }
-            else if (reader.ValueTextEquals("Channel"u8))
-            {
-                reader.Read();
-                _system.Channel = Scalar(ref reader);
-            }
-            else if (reader.ValueTextEquals("Computer"u8))
-            {
-                reader.Read();
-                _system.Computer = Scalar(ref reader);
-            }
-            else if (reader.ValueTextEquals("Security"u8))
-            {
-                reader.Read();
-                ReadAttributes(ref reader, "UserID"u8, default, out _system.UserId, out _);
-            }
-            else
-            {
-                reader.Skip();
+                case "Provider":
+                    ReadAttributes(ref reader, "Name", "Guid", out _system.ProviderName, out _system.ProviderGuid);
+                    break;
+                case "EventID":
+                    _system.EventId = Scalar(ref reader);
+                    break;
+                case "Version":
+                    _system.Version = Scalar(ref reader);
+                    break;
+                case "Level":
+                    _system.Level = Scalar(ref reader);
+                    break;
+                case "Task":
+                    _system.Task = Scalar(ref reader);
+                    break;
+                case "Opcode":
+                    _system.Opcode = Scalar(ref reader);
+                    break;
+                case "Keywords":
+                    _system.Keywords = Scalar(ref reader);
+                    break;
+                case "TimeCreated":
+                    ReadAttributes(ref reader, "SystemTime", null, out _system.SystemTime, out _);
+                    break;
+                case "EventRecordID":
+                    _system.RecordId = Scalar(ref reader);
+                    break;
+                case "Correlation":
+                    ReadAttributes(ref reader, "ActivityID", null, out _system.ActivityId, out _);
+                    break;
+                case "Execution":
+                    ReadAttributes(ref reader, "ProcessID", "ThreadID", out _system.ProcessId, out _system.ThreadId);
+                    break;
+                case "Channel":
+                    _system.Channel = Scalar(ref reader);
+                    break;
+                case "Computer":
+                    _system.Computer = Scalar(ref reader);
+                    break;
+                case "Security":
+                    ReadAttributes(ref reader, "UserID", null, out _system.UserId, out _);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
         }
     }
@@ -150,7 +124,7 @@ internal sealed partial class JsonEventMapper
     /// Up to two attributes of an evtx-style element: from its (last) <c>#attributes</c> object when that has the
     /// name, else from a plain property of that name; null when the value is not an object.
     /// </summary>
-    private void ReadAttributes(ref Utf8JsonReader reader, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, out string? firstValue, out string? secondValue)
+    private void ReadAttributes(ref Utf8JsonReader reader, string first, string? second, out string? firstValue, out string? secondValue)
     {
         firstValue = secondValue = null;
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -163,9 +137,10 @@ internal sealed partial class JsonEventMapper
         string? attribute1 = null, attribute2 = null, plain1 = null, plain2 = null;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals(AttributesKey))
+            var name = Name(ref reader);
+            reader.Read();
+            if (name == AttributesKey)
             {
-                reader.Read();
                 inAttributes1 = inAttributes2 = false;
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
@@ -175,15 +150,15 @@ internal sealed partial class JsonEventMapper
 
                 while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals(first))
+                    var attribute = Name(ref reader);
+                    reader.Read();
+                    if (attribute == first)
                     {
-                        reader.Read();
                         inAttributes1 = true;
                         attribute1 = Scalar(ref reader);
                     }
-                    else if (!second.IsEmpty && reader.ValueTextEquals(second))
+                    else if (attribute == second)
                     {
-                        reader.Read();
                         inAttributes2 = true;
                         attribute2 = Scalar(ref reader);
                     }
@@ -193,15 +168,13 @@ internal sealed partial class JsonEventMapper
                     }
                 }
             }
-            else if (reader.ValueTextEquals(first))
+            else if (name == first)
             {
-                reader.Read();
                 direct1 = true;
                 plain1 = Scalar(ref reader);
             }
-            else if (!second.IsEmpty && reader.ValueTextEquals(second))
+            else if (name == second)
             {
-                reader.Read();
                 direct2 = true;
                 plain2 = Scalar(ref reader);
             }
@@ -224,20 +197,19 @@ internal sealed partial class JsonEventMapper
         {
             while (NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals(AttributesKey))
+                var name = Name(ref reader);
+                reader.Read();
+                switch (name)
                 {
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("Data"u8) || reader.ValueTextEquals(TextKey))
-                {
-                    reader.Read();
-                    AddData(ref reader);
-                }
-                else
-                {
-                    var name = Name(ref reader);
-                    reader.Read();
-                    AddNamed(ref reader, name);
+                    case AttributesKey:
+                        reader.Skip();
+                        break;
+                    case UnnamedData or TextKey:
+                        AddData(ref reader);
+                        break;
+                    default:
+                        AddNamed(ref reader, name);
+                        break;
                 }
             }
         }
@@ -288,47 +260,47 @@ internal sealed partial class JsonEventMapper
         var hasText = false;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals(AttributesKey))
+            var key = Name(ref reader);
+            reader.Read();
+            switch (key)
             {
-                reader.Read();
-                hasAttributes = true;
-                inAttributes = false;
-                if (reader.TokenType != JsonTokenType.StartObject)
-                {
-                    reader.Skip();
-                    continue;
-                }
-
-                while (NextProperty(ref reader))
-                {
-                    if (reader.ValueTextEquals("Name"u8))
-                    {
-                        reader.Read();
-                        inAttributes = true;
-                        attributeName = Scalar(ref reader);
-                    }
-                    else
+                case AttributesKey:
+                    hasAttributes = true;
+                    inAttributes = false;
+                    if (reader.TokenType != JsonTokenType.StartObject)
                     {
                         reader.Skip();
+                        break;
                     }
-                }
-            }
-            else if (reader.ValueTextEquals("Name"u8))
-            {
-                reader.Read();
-                direct = true;
-                plainName = Scalar(ref reader);
-            }
-            else if (reader.ValueTextEquals(TextKey))
-            {
-                reader.Read();
-                hasText = true;
-                text = reader;
-                reader.Skip();
-            }
-            else
-            {
-                reader.Skip();
+
+                    while (NextProperty(ref reader))
+                    {
+                        var attribute = Name(ref reader);
+                        reader.Read();
+                        if (attribute == NameAttribute)
+                        {
+                            inAttributes = true;
+                            attributeName = Scalar(ref reader);
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+
+                    break;
+                case NameAttribute:
+                    direct = true;
+                    plainName = Scalar(ref reader);
+                    break;
+                case TextKey:
+                    hasText = true;
+                    text = reader;
+                    reader.Skip();
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -358,9 +330,10 @@ internal sealed partial class JsonEventMapper
         var hasText = false;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals(TextKey))
+            var key = Name(ref reader);
+            reader.Read();
+            if (key == TextKey)
             {
-                reader.Read();
                 hasText = true;
                 text = reader;
             }
@@ -382,15 +355,12 @@ internal sealed partial class JsonEventMapper
             case JsonTokenType.StartObject:
                 while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals(AttributesKey))
-                    {
-                        reader.Skip();
-                        continue;
-                    }
-
-                    var childName = reader.ValueTextEquals(TextKey) ? name : Name(ref reader);
+                    var key = Name(ref reader);
                     reader.Read();
-                    AddLeaves(ref reader, childName, target);
+                    if (key == AttributesKey)
+                        reader.Skip();
+                    else
+                        AddLeaves(ref reader, key == TextKey ? name : key, target);
                 }
 
                 break;

@@ -23,12 +23,15 @@ internal sealed partial class JsonEventMapper
 
     private static readonly JsonReaderOptions _readerOptions = new() { MaxDepth = WindowsJsonEventParser.MaxDepth };
 
-    private static ReadOnlySpan<byte> AttributesKey => "#attributes"u8;
+    private const string AttributesKey = "#attributes";
+    private const string TextKey = "#text";
 
-    private static ReadOnlySpan<byte> TextKey => "#text"u8;
+    /// <summary>Escaped tokens up to this length are unescaped into <see cref="_unescaped"/> and looked up in the caches.</summary>
+    private const int MaxCachedEscapedLength = 256;
 
     private readonly Utf8StringCache _names = new(slotBits: 10, maxLength: 64);
-    private readonly Utf8StringCache _values = new(slotBits: 10, maxLength: 32);
+    private readonly Utf8StringCache _values = new(slotBits: 12, maxLength: 128);
+    private readonly byte[] _unescaped = new byte[MaxCachedEscapedLength];
 
     /// <summary>Primitive texts of arrays being read, as a stack: each array owns the entries from where it started.</summary>
     private readonly List<string?> _scalars = [];
@@ -40,36 +43,42 @@ internal sealed partial class JsonEventMapper
     public EvidenceEvent Map(ReadOnlySpan<byte> json, ParseContext context, long line, long offset)
     {
         var reader = new Utf8JsonReader(json, _readerOptions);
-        reader.Read();
         var isWindowsEvent = false;
         var sawEventObject = false;
         _flat.Clear();
-        while (NextProperty(ref reader))
+        try
         {
-            if (reader.ValueTextEquals(EventKey))
+            reader.Read();
+            while (NextProperty(ref reader))
             {
+                var name = Name(ref reader);
                 reader.Read();
-                if (reader.TokenType == JsonTokenType.StartObject)
+                if (name == EventName && reader.TokenType == JsonTokenType.StartObject)
                 {
                     sawEventObject = true;
                     isWindowsEvent = ReadEvent(ref reader);
                     continue;
                 }
 
-                isWindowsEvent = false;
-                Flatten(ref reader, EventName);
-            }
-            else
-            {
-                var name = Name(ref reader);
-                reader.Read();
+                if (name == EventName)
+                    isWindowsEvent = false;
                 Flatten(ref reader, name);
             }
-        }
 
-        // Whitespace may follow the object; anything else throws, as in JsonDocument.Parse.
-        while (reader.Read())
+            // Whitespace may follow the object; anything else throws, as in JsonDocument.Parse.
+            while (reader.Read())
+            {
+            }
+        }
+        catch (InvalidOperationException ex)
         {
+            // A string with a lone surrogate escape (\uD800) cannot be decoded: a syntax error further on is reported
+            // first, as JsonDocument.Parse would; otherwise the object is malformed for this reason.
+            while (reader.Read())
+            {
+            }
+
+            throw new JsonException(ex.Message, ex);
         }
 
         var provenance = context.AtLine(line, offset);
@@ -114,13 +123,23 @@ internal sealed partial class JsonEventMapper
         return reader.TokenType != JsonTokenType.EndArray;
     }
 
+    /// <summary>The current property name.</summary>
     private string Name(ref Utf8JsonReader reader) =>
-        reader.ValueIsEscaped ? reader.GetString()! : _names.Get(reader.ValueSpan);
+        reader.ValueIsEscaped ? Unescaped(ref reader, _names) : _names.Get(reader.ValueSpan);
+
+    /// <summary>A string or property name with escapes; throws <see cref="InvalidOperationException"/> on a lone surrogate, as GetString does.</summary>
+    private string Unescaped(ref Utf8JsonReader reader, Utf8StringCache cache)
+    {
+        if (reader.ValueSpan.Length > MaxCachedEscapedLength)
+            return reader.GetString()!;
+        var length = reader.CopyString(_unescaped);
+        return cache.Get(_unescaped.AsSpan(0, length));
+    }
 
     /// <summary>A string, a number as written, <c>true</c>/<c>false</c>; null for null and for containers.</summary>
     private string? Primitive(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.ValueIsEscaped ? reader.GetString() : _values.Get(reader.ValueSpan),
+        JsonTokenType.String => reader.ValueIsEscaped ? Unescaped(ref reader, _values) : _values.Get(reader.ValueSpan),
         JsonTokenType.Number => _values.Get(reader.ValueSpan),
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
@@ -139,7 +158,7 @@ internal sealed partial class JsonEventMapper
                 string? text = null;
                 while (NextProperty(ref reader))
                 {
-                    if (reader.ValueTextEquals(TextKey))
+                    if (Name(ref reader) == TextKey)
                     {
                         reader.Read();
                         text = Scalar(ref reader);

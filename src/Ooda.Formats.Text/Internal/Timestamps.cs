@@ -80,6 +80,8 @@ internal static class Timestamps
     /// <summary>Any invariant-culture date and time; an offset or <c>Z</c> is honoured, otherwise the value is taken as UTC.</summary>
     public static bool TryParseUtc(string s, out DateTime utc)
     {
+        if (TryParseIsoZulu(s, out utc))
+            return true;
         if (DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
         {
             utc = DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
@@ -88,6 +90,55 @@ internal static class Timestamps
 
         utc = default;
         return false;
+    }
+
+    /// <summary>
+    /// The evtx SystemTime form <c>yyyy-MM-ddTHH:mm:ss[.f…]Z</c> with up to 7 fraction digits, without the general
+    /// parser; it accepts only what <see cref="DateTime.TryParse(string, IFormatProvider, DateTimeStyles, out DateTime)"/>
+    /// reads to the same instant, and leaves everything else to it.
+    /// </summary>
+    public static bool TryParseIsoZulu(ReadOnlySpan<char> s, out DateTime utc)
+    {
+        utc = default;
+        if (s.Length is < 20 or > 28 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[^1] != 'Z')
+            return false;
+        if (!TryDigits(s[..4], out var year) || !TryDigits(s.Slice(5, 2), out var month) || !TryDigits(s.Slice(8, 2), out var day)
+            || !TryDigits(s.Slice(11, 2), out var hour) || !TryDigits(s.Slice(14, 2), out var minute) || !TryDigits(s.Slice(17, 2), out var second))
+            return false;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+            return false;
+        long ticks = 0;
+        if (s.Length > 20)
+        {
+            var fraction = s[20..^1];
+            if (s[19] != '.' || fraction.IsEmpty)
+                return false;
+            var scale = TimeSpan.TicksPerSecond;
+            foreach (var c in fraction)
+            {
+                if (c is < '0' or > '9')
+                    return false;
+                scale /= 10;
+                ticks += (c - '0') * scale;
+            }
+        }
+
+        utc = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(ticks);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        foreach (var c in s)
+        {
+            var digit = c - '0';
+            if ((uint)digit > 9)
+                return false;
+            value = value * 10 + digit;
+        }
+
+        return !s.IsEmpty;
     }
 
     private static bool TryDigits(ReadOnlySpan<byte> s, out int value)

@@ -29,10 +29,10 @@ internal sealed class KeywordNode(TextMatcher[] matchers, bool all) : Node
 
     private static bool AnyField(SigmaEvaluationContext context, TextMatcher matcher)
     {
-        foreach (var (_, value) in context.Fields)
+        var values = context.AllValues();
+        for (var i = 0; i < values.Count; i++)
         {
-            string? lower = null;
-            if (matcher.MatchText(value, ref lower))
+            if (matcher.MatchText(values[i], ref context.AllLowerRef(i)))
                 return true;
         }
 

@@ -2,18 +2,39 @@ using System.Text.RegularExpressions;
 
 namespace Ooda.Sigma.Internal;
 
-/// <summary>The <c>re</c> modifier: case-sensitive unless <c>|i</c>; matched on the raw value.</summary>
-internal sealed class RegexMatcher(Regex regex) : TextMatcher
+/// <summary>
+/// The <c>re</c> modifier: case-sensitive unless <c>|i</c>; matched on the raw value. The pattern is checked with the
+/// cheap backtracking parser when the rule compiles; the linear-time engine is built on first use (Sigma's regex subset
+/// has no lookarounds or backreferences), so '\+.*\+.*\+…' cannot backtrack catastrophically on hostile values.
+/// </summary>
+internal sealed class RegexMatcher : TextMatcher
 {
+    private readonly Lazy<Regex> _regex;
+
+    public RegexMatcher(Regex validated)
+    {
+        _regex = new Lazy<Regex>(() =>
+        {
+            try
+            {
+                return new Regex(validated.ToString(), validated.Options | RegexOptions.NonBacktracking, validated.MatchTimeout);
+            }
+            catch (NotSupportedException)
+            {
+                return validated;
+            }
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
     public override bool MatchText(string raw, ref string? lower)
     {
         try
         {
-            return regex.IsMatch(raw);
+            return _regex.Value.IsMatch(raw);
         }
         catch (RegexMatchTimeoutException)
         {
-            // Evidence is hostile: a pathological value must not stall the hunt; it counts as no match.
+            // Only a pattern outside Sigma's subset runs backtracking; a pathological value counts as no match.
             return false;
         }
     }

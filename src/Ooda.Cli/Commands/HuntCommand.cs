@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Ooda.Cli.Rendering;
+using Ooda.Engine.Hunt;
+using Ooda.Sigma;
+using Ooda.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Ooda.Cli.Commands;
+
+/// <summary><c>ooda hunt</c>: Sigma rules over files or the store; one detection per (rule, event) as a table or JSON lines.</summary>
+public sealed class HuntCommand : Command<HuntSettings>
+{
+    public override int Execute(CommandContext context, HuntSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Sigma is null)
+            throw new InputException("--sigma <DIR> is required (a Sigma rule file or folder)");
+        if (settings.Store == settings.Paths.Length > 0)
+            throw new InputException("give evidence paths or --store, not both and not neither");
+        if (settings.MinLevel is not null && HuntService.LevelRank(settings.MinLevel) < 0)
+            throw new InputException($"--min-level: '{settings.MinLevel}' is not informational, low, medium, high or critical");
+        foreach (var path in settings.Paths)
+        {
+            if (!File.Exists(path) && !Directory.Exists(path))
+                throw new InputException($"no evidence file or folder at {path}");
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var rules = SigmaRuleOptions.Load(settings.Sigma, settings.Mapping);
+        var loadTime = stopwatch.Elapsed;
+        var service = new HuntService(rules);
+        var statistics = new HuntStatistics();
+        Workspace? workspace = null;
+        try
+        {
+            IEnumerable<HuntHit> hits;
+            if (settings.Store)
+            {
+                workspace = settings.OpenExistingWorkspace();
+                var events = workspace.QueryEvents(new EventQuery { Tenant = settings.Tenant, Host = settings.Host }, cancellationToken);
+                hits = service.HuntEvents(events, statistics, settings.MinLevel, settings.Threads, cancellationToken);
+            }
+            else
+            {
+                hits = service.HuntFiles(new HuntRequest(settings.Paths, settings.Tenant, settings.Host, settings.MinLevel, settings.Threads), statistics, cancellationToken);
+            }
+
+            var byLevel = new SortedDictionary<int, int>();
+            var byRule = new Dictionary<string, int>(StringComparer.Ordinal);
+            var byHost = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            void Count(HuntHit hit)
+            {
+                var rank = HuntService.LevelRank(hit.Detection.Rule.Level);
+                byLevel[rank] = byLevel.GetValueOrDefault(rank) + 1;
+                byRule[hit.Detection.Rule.Title] = byRule.GetValueOrDefault(hit.Detection.Rule.Title) + 1;
+                byHost[hit.Host] = byHost.GetValueOrDefault(hit.Host) + 1;
+            }
+
+            if (settings.Json)
+            {
+                using var json = new JsonLines();
+                foreach (var hit in hits)
+                {
+                    Count(hit);
+                    json.Write(w => WriteJson(w, hit));
+                }
+            }
+            else
+            {
+                var table = new Table().Border(TableBorder.Simple)
+                    .AddColumn("Time (UTC)").AddColumn("Level").AddColumn("Rule").AddColumn("Host").AddColumn("Source").AddColumn("Matched").AddColumn("Where");
+                foreach (var hit in hits)
+                {
+                    Count(hit);
+                    var d = hit.Detection;
+                    var e = d.Event;
+                    table.AddRow(
+                        new Text(e.Timestamp == DateTime.MinValue ? "-" : Iso.Format(e.Timestamp)[..19]),
+                        new Text(d.Rule.Level ?? "-"),
+                        new Text(TerminalText.Clip(d.Rule.Title, 60)),
+                        new Text(TerminalText.Clip(hit.Host, 24)),
+                        new Text(TerminalText.Clip($"{e.Channel ?? e.Kind.ToString()} {e.EventId}", 40)),
+                        new Text(TerminalText.Clip(string.Join(" ", d.MatchedFields.Select(f => $"{f.Key}={f.Value}"))
+                            + (d.Translations.Count > 0 ? $" [{string.Join(", ", d.Translations)}]" : string.Empty), 120)),
+                        new Text(TerminalText.Clip(e.Provenance.ToString(), 60)));
+                }
+
+                AnsiConsole.Write(table);
+            }
+
+            stopwatch.Stop();
+            WriteSummary(settings, rules, statistics, byLevel, byRule, byHost, loadTime, stopwatch.Elapsed);
+        }
+        finally
+        {
+            workspace?.Dispose();
+        }
+
+        return OodaApp.ExitOk;
+    }
+
+    private static void WriteJson(Utf8JsonWriter w, HuntHit hit)
+    {
+        var d = hit.Detection;
+        var e = d.Event;
+        w.WriteStartObject();
+        w.WriteString("ruleId", d.Rule.Id);
+        w.WriteString("title", d.Rule.Title);
+        w.WriteString("level", d.Rule.Level);
+        w.WriteStartArray("tags");
+        foreach (var tag in d.Rule.Tags)
+            w.WriteStringValue(tag);
+        w.WriteEndArray();
+        w.WriteString("timestamp", e.Timestamp == DateTime.MinValue ? null : Iso.Format(e.Timestamp));
+        w.WriteString("tenant", e.Tenant);
+        w.WriteString("host", hit.Host);
+        w.WriteString("channel", e.Channel);
+        if (e.EventId is { } id)
+            w.WriteNumber("eventId", id);
+        else
+            w.WriteNull("eventId");
+        if (e.RecordId is { } record)
+            w.WriteNumber("recordId", record);
+        else
+            w.WriteNull("recordId");
+        w.WriteString("file", e.Provenance.File);
+        w.WriteNumber("offset", e.Provenance.Offset);
+        w.WriteNumber("line", e.Provenance.Line);
+        w.WriteString("source", d.Target);
+        w.WriteStartObject("translations");
+        foreach (var t in d.Translations)
+            w.WriteString(t.RuleField, t.EventField);
+        w.WriteEndObject();
+        w.WriteStartObject("fields");
+        foreach (var (name, value) in d.MatchedFields)
+            w.WriteString(name, value);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteSummary(HuntSettings settings, SigmaRuleSet rules, HuntStatistics statistics, SortedDictionary<int, int> byLevel,
+        Dictionary<string, int> byRule, Dictionary<string, int> byHost, TimeSpan loadTime, TimeSpan elapsed)
+    {
+        // In JSON mode stdout carries only detections; the summary goes to stderr.
+        var console = settings.Json ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }) : AnsiConsole.Console;
+        var verdicts = rules.Verdicts;
+        var compiled = verdicts.Count(v => v.Status == SigmaVerdictStatus.Compiled);
+        string[] levels = ["informational", "low", "medium", "high", "critical"];
+        console.MarkupLine(CultureInfo.InvariantCulture, "[grey]rules: {0} loaded, {1} not loaded ({2}); load {3:0.00} s[/]",
+            compiled, verdicts.Count - compiled,
+            Markup.Escape(string.Join(", ", verdicts.Where(v => v.Error is not null).GroupBy(v => v.Error!.Reason).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}"))),
+            loadTime.TotalSeconds);
+        if (settings.ShowRules)
+        {
+            foreach (var v in verdicts.Where(v => v.Status != SigmaVerdictStatus.Compiled))
+                console.MarkupLine($"[grey]  {v.Status}: {Markup.Escape(TerminalText.Clean(v.Location))}: {Markup.Escape(TerminalText.Clean(v.Error?.ToString()))}[/]");
+        }
+
+        var seconds = Math.Max(elapsed.TotalSeconds - loadTime.TotalSeconds, 1e-6);
+        console.MarkupLine(CultureInfo.InvariantCulture, "[grey]{0} files, {1} events, {2} detections in {3:0.00} s ({4:0} events/s)[/]",
+            statistics.Files, statistics.Events, byLevel.Values.Sum(), seconds, statistics.Events / seconds);
+        if (byLevel.Count > 0)
+            console.MarkupLine("[grey]by level: " + Markup.Escape(string.Join(", ", byLevel.Reverse().Select(p => $"{(p.Key >= 0 ? levels[p.Key] : "none")} {p.Value}"))) + "[/]");
+        if (byRule.Count > 0)
+            console.MarkupLine("[grey]top rules: " + Markup.Escape(TerminalText.Clean(string.Join("; ", byRule.OrderByDescending(p => p.Value).Take(10).Select(p => $"{p.Key} ({p.Value})")))) + "[/]");
+        if (byHost.Count > 0)
+            console.MarkupLine("[grey]hosts: " + Markup.Escape(TerminalText.Clean(string.Join(", ", byHost.OrderByDescending(p => p.Value).Take(20).Select(p => $"{p.Key} {p.Value}")))) + "[/]");
+        var diagnostics = statistics.Diagnostics.Count;
+        if (diagnostics > 0)
+            console.MarkupLine(CultureInfo.InvariantCulture, "[yellow]{0} evidence diagnostics (first: {1})[/]", diagnostics, Markup.Escape(TerminalText.Clean(statistics.Diagnostics.First().ToString())));
+    }
+}

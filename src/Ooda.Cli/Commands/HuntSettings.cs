@@ -1,0 +1,43 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Ooda.Cli.Commands;
+
+public sealed class HuntSettings : WorkspaceSettings
+{
+    [CommandArgument(0, "[PATH]")]
+    [Description("Evidence files or folders to hunt in place (EVTX, JSON lines, IIS W3C, Exchange logs).")]
+    public string[] Paths { get; init; } = [];
+
+    [CommandOption("--store")]
+    [Description("Hunt the events already in the workspace store instead of files.")]
+    public bool Store { get; init; }
+
+    [CommandOption("--sigma <DIR>")]
+    [Description("Sigma rule file or folder.")]
+    public string? Sigma { get; init; }
+
+    [CommandOption("--min-level <LEVEL>")]
+    [Description("Only rules at or above: informational, low, medium, high, critical.")]
+    public string? MinLevel { get; init; }
+
+    [CommandOption("--tenant <TENANT>")]
+    [Description("Tenant of file evidence (and filter for --store).")]
+    public string? Tenant { get; init; }
+
+    [CommandOption("--host <HOST>")]
+    [Description("Host of file evidence (default: each event's Computer), and filter for --store.")]
+    public string? Host { get; init; }
+
+    [CommandOption("--rules")]
+    [Description("Also list every rule not loaded, with its reason.")]
+    public bool ShowRules { get; init; }
+
+    [CommandOption("--mapping <DIR>")]
+    [Description("Logsource mapping folder to use instead of the built-in mappings/.")]
+    public string? Mapping { get; init; }
+
+    [CommandOption("--threads <N>")]
+    [Description("Worker threads (default: one per core).")]
+    public int Threads { get; init; }
+}

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using Ooda.Core;
+using Ooda.Engine.Ingest;
+using Ooda.Engine.Internal;
+using Ooda.Sigma;
+
+namespace Ooda.Engine.Hunt;
+
+/// <summary>
+/// Runs a compiled Sigma rule set over evidence. Files are hunted in parallel (one worker per core, each file parsed and
+/// evaluated by one worker) and their detections come out in file order; a stored event stream is cut into batches that
+/// the workers evaluate, again in order. Only detections are buffered, never events, so memory stays flat in input size.
+/// </summary>
+public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
+{
+    private const int BatchSize = 4096;
+
+    private static readonly string[] s_levels = ["informational", "low", "medium", "high", "critical"];
+
+    public HuntService(SigmaRuleSet rules)
+        : this(rules, EvidenceParsers.Default)
+    {
+    }
+
+    /// <summary>0 (informational) … 4 (critical); -1 for an unknown or absent level.</summary>
+    public static int LevelRank(string? level) => level is null ? -1 : Array.IndexOf(s_levels, level.ToLowerInvariant());
+
+    /// <summary>Detections from every evidence file under the request's paths, file by file in path order.</summary>
+    public IEnumerable<HuntHit> HuntFiles(HuntRequest request, HuntStatistics statistics, CancellationToken cancellationToken = default)
+    {
+        var entries = request.Paths
+            .SelectMany(p => CollectionLayout.Enumerate(p, request.Tenant ?? "-", request.Host ?? "-", statistics.Diagnostics.Enqueue))
+            .Where(e => e.OriginalPath is null)
+            .ToList();
+        var minimum = LevelRank(request.MinLevel);
+        return Ordered(entries, entry => HuntFile(entry, minimum, statistics, cancellationToken), Workers(request), cancellationToken);
+    }
+
+    /// <summary>Detections from a stream of events (e.g. the workspace store), in stream order.</summary>
+    public IEnumerable<HuntHit> HuntEvents(IEnumerable<EvidenceEvent> events, HuntStatistics statistics, string? minLevel = null, int parallelism = 0, CancellationToken cancellationToken = default)
+    {
+        var minimum = LevelRank(minLevel);
+        var contexts = new ConcurrentBag<SigmaEvaluationContext>();
+        return Ordered(Batches(events), batch =>
+        {
+            var context = contexts.TryTake(out var c) ? c : rules.CreateContext();
+            var hits = new List<HuntHit>();
+            var detections = new List<SigmaDetection>();
+            foreach (var evidence in batch)
+                Evaluate(evidence, context, detections, hits, minimum, statistics);
+            statistics.AddEvents(batch.Count);
+            contexts.Add(context);
+            return hits;
+        }, parallelism <= 0 ? Environment.ProcessorCount : parallelism, cancellationToken);
+    }
+
+    private static int Workers(HuntRequest request) => request.Parallelism <= 0 ? Environment.ProcessorCount : request.Parallelism;
+
+    private static IEnumerable<List<EvidenceEvent>> Batches(IEnumerable<EvidenceEvent> events)
+    {
+        var batch = new List<EvidenceEvent>(BatchSize);
+        foreach (var evidence in events)
+        {
+            batch.Add(evidence);
+            if (batch.Count == BatchSize)
+            {
+                yield return batch;
+                batch = new List<EvidenceEvent>(BatchSize);
+            }
+        }
+
+        if (batch.Count > 0)
+            yield return batch;
+    }
+
+    private List<HuntHit> HuntFile(CollectionEntry entry, int minimum, HuntStatistics statistics, CancellationToken cancellationToken)
+    {
+        var hits = new List<HuntHit>();
+        FileFacts facts;
+        try
+        {
+            facts = FileFacts.Read(entry.FullPath, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            statistics.Diagnostics.Enqueue(new Diagnostic(entry.DisplayPath, string.Empty, "cannot read: " + e.Message));
+            return hits;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            statistics.Diagnostics.Enqueue(new Diagnostic(entry.DisplayPath, string.Empty, "cannot read: " + e.Message));
+            return hits;
+        }
+
+        var parser = parsers.Find(facts.Head, capturedFile: false);
+        if (parser is null)
+            return hits;
+        statistics.AddFile();
+        var context = rules.CreateContext();
+        var detections = new List<SigmaDetection>();
+        var source = new EvidenceSource(entry.FullPath, facts.Sha256, entry.Tenant, entry.Host);
+        using var stream = new FileStream(entry.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        long count = 0;
+        foreach (var evidence in parser.Parse(stream, new ParseContext(source, statistics.Diagnostics.Enqueue, cancellationToken)))
+        {
+            count++;
+            Evaluate(evidence, context, detections, hits, minimum, statistics);
+        }
+
+        statistics.AddEvents(count);
+        return hits;
+    }
+
+    private void Evaluate(EvidenceEvent evidence, SigmaEvaluationContext context, List<SigmaDetection> detections, List<HuntHit> hits, int minimum, HuntStatistics statistics)
+    {
+        var host = evidence.Host == "-" && evidence.Fields.Get("Computer") is { } computer ? computer : evidence.Host;
+        statistics.Channels.AddOrUpdate((host, evidence.Channel ?? evidence.Kind.ToString()), 1, (_, n) => n + 1);
+        detections.Clear();
+        rules.Evaluate(evidence, context, detections);
+        foreach (var detection in detections)
+        {
+            if (minimum >= 0 && LevelRank(detection.Rule.Level) < minimum)
+                continue;
+            hits.Add(new HuntHit(detection, host));
+        }
+
+        statistics.AddDetections(detections.Count);
+    }
+
+    /// <summary>Runs <paramref name="work"/> over the items on up to <paramref name="workers"/> threads and yields results in item order.</summary>
+    private static IEnumerable<HuntHit> Ordered<T>(IEnumerable<T> items, Func<T, List<HuntHit>> work, int workers, CancellationToken cancellationToken)
+    {
+        var pending = new Queue<Task<List<HuntHit>>>();
+        foreach (var item in items)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            pending.Enqueue(Task.Run(() => work(item), cancellationToken));
+            // Keep a couple of items per worker in flight: enough to keep every core busy, bounded for memory.
+            while (pending.Count >= workers * 2)
+            {
+                foreach (var hit in pending.Dequeue().GetAwaiter().GetResult())
+                    yield return hit;
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            foreach (var hit in pending.Dequeue().GetAwaiter().GetResult())
+                yield return hit;
+        }
+    }
+}
