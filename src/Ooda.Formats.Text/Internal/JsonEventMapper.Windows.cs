@@ -72,46 +72,46 @@ internal sealed partial class JsonEventMapper
             switch (name)
             {
                 case "Provider":
-                    ReadAttributes(ref reader, "Name", "Guid", out _system.ProviderName, out _system.ProviderGuid);
+                    ReadAttributes(ref reader, "Name", "Guid", _systemValues, out _system.ProviderName, out _system.ProviderGuid);
                     break;
                 case "EventID":
-                    _system.EventId = Scalar(ref reader);
+                    _system.EventId = Scalar(ref reader, _systemValues);
                     break;
                 case "Version":
-                    _system.Version = Scalar(ref reader);
+                    _system.Version = Scalar(ref reader, _systemValues);
                     break;
                 case "Level":
-                    _system.Level = Scalar(ref reader);
+                    _system.Level = Scalar(ref reader, _systemValues);
                     break;
                 case "Task":
-                    _system.Task = Scalar(ref reader);
+                    _system.Task = Scalar(ref reader, _systemValues);
                     break;
                 case "Opcode":
-                    _system.Opcode = Scalar(ref reader);
+                    _system.Opcode = Scalar(ref reader, _systemValues);
                     break;
                 case "Keywords":
-                    _system.Keywords = Scalar(ref reader);
+                    _system.Keywords = Scalar(ref reader, _systemValues);
                     break;
                 case "TimeCreated":
-                    ReadAttributes(ref reader, "SystemTime", null, out _system.SystemTime, out _);
+                    ReadAttributes(ref reader, "SystemTime", null, null, out _system.SystemTime, out _);
                     break;
                 case "EventRecordID":
                     _system.RecordId = Scalar(ref reader);
                     break;
                 case "Correlation":
-                    ReadAttributes(ref reader, "ActivityID", null, out _system.ActivityId, out _);
+                    ReadAttributes(ref reader, "ActivityID", null, null, out _system.ActivityId, out _);
                     break;
                 case "Execution":
-                    ReadAttributes(ref reader, "ProcessID", "ThreadID", out _system.ProcessId, out _system.ThreadId);
+                    ReadAttributes(ref reader, "ProcessID", "ThreadID", null, out _system.ProcessId, out _system.ThreadId);
                     break;
                 case "Channel":
-                    _system.Channel = Scalar(ref reader);
+                    _system.Channel = Scalar(ref reader, _systemValues);
                     break;
                 case "Computer":
-                    _system.Computer = Scalar(ref reader);
+                    _system.Computer = Scalar(ref reader, _systemValues);
                     break;
                 case "Security":
-                    ReadAttributes(ref reader, "UserID", null, out _system.UserId, out _);
+                    ReadAttributes(ref reader, "UserID", null, _systemValues, out _system.UserId, out _);
                     break;
                 default:
                     reader.Skip();
@@ -124,7 +124,7 @@ internal sealed partial class JsonEventMapper
     /// Up to two attributes of an evtx-style element: from its (last) <c>#attributes</c> object when that has the
     /// name, else from a plain property of that name; null when the value is not an object.
     /// </summary>
-    private void ReadAttributes(ref Utf8JsonReader reader, string first, string? second, out string? firstValue, out string? secondValue)
+    private void ReadAttributes(ref Utf8JsonReader reader, string first, string? second, Utf8StringCache? cache, out string? firstValue, out string? secondValue)
     {
         firstValue = secondValue = null;
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -155,12 +155,12 @@ internal sealed partial class JsonEventMapper
                     if (attribute == first)
                     {
                         inAttributes1 = true;
-                        attribute1 = Scalar(ref reader);
+                        attribute1 = Scalar(ref reader, cache);
                     }
                     else if (attribute == second)
                     {
                         inAttributes2 = true;
-                        attribute2 = Scalar(ref reader);
+                        attribute2 = Scalar(ref reader, cache);
                     }
                     else
                     {
@@ -171,12 +171,12 @@ internal sealed partial class JsonEventMapper
             else if (name == first)
             {
                 direct1 = true;
-                plain1 = Scalar(ref reader);
+                plain1 = Scalar(ref reader, cache);
             }
             else if (name == second)
             {
                 direct2 = true;
-                plain2 = Scalar(ref reader);
+                plain2 = Scalar(ref reader, cache);
             }
             else
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Ooda.Core;
 
@@ -20,25 +21,28 @@ namespace Ooda.Formats.Text.Internal;
 internal sealed partial class JsonEventMapper
 {
     private const string ArraySeparator = ",";
-
-    private static readonly JsonReaderOptions _readerOptions = new() { MaxDepth = WindowsJsonEventParser.MaxDepth };
-
     private const string AttributesKey = "#attributes";
     private const string TextKey = "#text";
 
-    /// <summary>Escaped tokens up to this length are unescaped into <see cref="_unescaped"/> and looked up in the caches.</summary>
+    /// <summary>Escaped tokens up to this length are unescaped into <see cref="_unescaped"/> and looked up in a cache.</summary>
     private const int MaxCachedEscapedLength = 256;
 
+    private static readonly JsonReaderOptions _readerOptions = new() { MaxDepth = WindowsJsonEventParser.MaxDepth };
+
+    /// <summary>Property names: a small vocabulary, so nearly every lookup hits.</summary>
     private readonly Utf8StringCache _names = new(slotBits: 10, maxLength: 64);
-    private readonly Utf8StringCache _values = new(slotBits: 12, maxLength: 128);
+
+    /// <summary>
+    /// System values that repeat from event to event (channel, provider, computer, level…). Event data is never
+    /// cached: its values are mostly unique, and each replaced slot would only keep a young string alive longer.
+    /// </summary>
+    private readonly Utf8StringCache _systemValues = new(slotBits: 8, maxLength: 128);
     private readonly byte[] _unescaped = new byte[MaxCachedEscapedLength];
 
     /// <summary>Primitive texts of arrays being read, as a stack: each array owns the entries from where it started.</summary>
     private readonly List<string?> _scalars = [];
 
-    /// <summary>
-    /// Maps one complete JSON object.
-    /// </summary>
+    /// <summary>Maps one complete JSON object (the framer only yields values that start with <c>{</c>).</summary>
     /// <exception cref="JsonException">The bytes are not one valid JSON value, or nest deeper than the limit.</exception>
     public EvidenceEvent Map(ReadOnlySpan<byte> json, ParseContext context, long line, long offset)
     {
@@ -128,19 +132,20 @@ internal sealed partial class JsonEventMapper
         reader.ValueIsEscaped ? Unescaped(ref reader, _names) : _names.Get(reader.ValueSpan);
 
     /// <summary>A string or property name with escapes; throws <see cref="InvalidOperationException"/> on a lone surrogate, as GetString does.</summary>
-    private string Unescaped(ref Utf8JsonReader reader, Utf8StringCache cache)
+    private string Unescaped(ref Utf8JsonReader reader, Utf8StringCache? cache)
     {
-        if (reader.ValueSpan.Length > MaxCachedEscapedLength)
+        if (cache is null || reader.ValueSpan.Length > MaxCachedEscapedLength)
             return reader.GetString()!;
         var length = reader.CopyString(_unescaped);
         return cache.Get(_unescaped.AsSpan(0, length));
     }
 
     /// <summary>A string, a number as written, <c>true</c>/<c>false</c>; null for null and for containers.</summary>
-    private string? Primitive(ref Utf8JsonReader reader) => reader.TokenType switch
+    /// <remarks>The value has been checked to be UTF-8, so decoding the span directly gives what GetString would.</remarks>
+    private string? Primitive(ref Utf8JsonReader reader, Utf8StringCache? cache = null) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.ValueIsEscaped ? Unescaped(ref reader, _values) : _values.Get(reader.ValueSpan),
-        JsonTokenType.Number => _values.Get(reader.ValueSpan),
+        JsonTokenType.String when reader.ValueIsEscaped => Unescaped(ref reader, cache),
+        JsonTokenType.String or JsonTokenType.Number => cache is null ? Encoding.UTF8.GetString(reader.ValueSpan) : cache.Get(reader.ValueSpan),
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
         _ => null,
@@ -150,7 +155,7 @@ internal sealed partial class JsonEventMapper
     /// The text of a value: a primitive; an element's last <c>#text</c>; an array of primitives joined with commas
     /// (nulls left out); null for null, an object without <c>#text</c> or an array holding containers.
     /// </summary>
-    private string? Scalar(ref Utf8JsonReader reader)
+    private string? Scalar(ref Utf8JsonReader reader, Utf8StringCache? cache = null)
     {
         switch (reader.TokenType)
         {
@@ -161,7 +166,7 @@ internal sealed partial class JsonEventMapper
                     if (Name(ref reader) == TextKey)
                     {
                         reader.Read();
-                        text = Scalar(ref reader);
+                        text = Scalar(ref reader, cache);
                     }
                     else
                     {
@@ -182,13 +187,13 @@ internal sealed partial class JsonEventMapper
                     }
                     else if (allPrimitive)
                     {
-                        _scalars.Add(Primitive(ref reader));
+                        _scalars.Add(Primitive(ref reader, cache));
                     }
                 }
 
                 return allPrimitive ? JoinScalars(start) : DropScalars(start);
             default:
-                return Primitive(ref reader);
+                return Primitive(ref reader, cache);
         }
     }
 
