@@ -8,14 +8,24 @@ namespace Ooda.Store;
 /// </summary>
 public sealed class EventWriter : IDisposable
 {
+    // DuckDB's appender flushes by itself every 204,800 rows (100 vectors), whatever their size. With large events
+    // that buffer grows to gigabytes, so the writer reopens the appender once this many bytes wait unflushed; small
+    // events never reach it, which matters because reopening costs a commit.
+    private const long FlushAfterBytes = 128L << 20;
+    private const int AppenderFlushRows = 204_800;
+
+    private readonly DuckDBConnection _connection;
     private readonly DuckDBConnection? _ownedConnection;
-    private readonly DuckDBAppender _appender;
+    private DuckDBAppender _appender;
+    private long _bytesSinceFlush;
+    private int _rowsSinceFlush;
     private readonly int _fileId;
     private readonly EventBatch _scratch = new();
     private bool _closed;
 
     internal EventWriter(DuckDBConnection connection, bool ownsConnection, int fileId)
     {
+        _connection = connection;
         _ownedConnection = ownsConnection ? connection : null;
         _fileId = fileId;
         _appender = connection.CreateAppender("event_rows");
@@ -57,10 +67,24 @@ public sealed class EventWriter : IDisposable
                 row.AppendValue(e.Provenance.Line);
             else
                 row.AppendNullValue();
-            row.AppendValue(batch.Fields(i)).EndRow();
+            var fields = batch.Fields(i);
+            row.AppendValue(fields).EndRow();
+            _bytesSinceFlush += fields.Length;
+            if (++_rowsSinceFlush == AppenderFlushRows)
+            {
+                _rowsSinceFlush = 0;
+                _bytesSinceFlush = 0;
+            }
         }
 
         Events += batch.Count;
+        if (_bytesSinceFlush > FlushAfterBytes)
+        {
+            _appender.Close();
+            _appender = _connection.CreateAppender("event_rows");
+            _bytesSinceFlush = 0;
+            _rowsSinceFlush = 0;
+        }
     }
 
     /// <summary>Flushes what is buffered; the rows count once the owning <see cref="FileIngest"/> completes.</summary>

@@ -29,19 +29,21 @@ public sealed class IngestService(Workspace workspace, EvidenceParsers parsers)
         var clock = Stopwatch.StartNew();
         var runDiagnostics = new List<Diagnostic>();
         var entries = CollectionLayout.Enumerate(request.Path, request.Tenant, request.Host, runDiagnostics.Add).ToList();
-        var total = entries.Sum(e => SafeLength(e.FullPath));
+        var sizes = entries.Select(e => SafeLength(e.FullPath)).ToArray();
+        var total = sizes.Sum();
         var results = new List<FileIngestResult>(entries.Count);
         var captured = new List<CapturedFile>();
         long done = 0, events = 0;
 
-        foreach (var entry in entries)
+        for (var i = 0; i < entries.Count; i++)
         {
+            var entry = entries[i];
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new IngestProgress(done, total, entry.DisplayPath, events));
             var result = await IngestFileAsync(entry, captured, request.MaxDiagnosticsPerFile, bytes => progress?.Report(new IngestProgress(done + bytes, total, entry.DisplayPath, events)), cancellationToken).ConfigureAwait(false);
             results.Add(result);
             onFileDone?.Invoke(result);
-            done += SafeLength(entry.FullPath);
+            done += sizes[i];
             if (result.Outcome == IngestOutcome.Ingested)
                 events += result.Events;
         }
