@@ -11,7 +11,7 @@ namespace Ooda.Benchmarks;
 [MemoryDiagnoser]
 public class EvtxBenchmarks
 {
-    private static readonly EvidenceSource s_source = new("bench.evtx", "0", "bench", "h1");
+    private static readonly EvidenceSource _source = new("bench.evtx", "0", "bench", "h1");
 
     private byte[] _file = [];
 
@@ -63,7 +63,7 @@ public class EvtxBenchmarks
     {
         var parser = new EvtxEvidenceParser(new EvtxOptions { MaxDegreeOfParallelism = threads });
         long count = 0;
-        foreach (var e in parser.Parse(new MemoryStream(_file), new ParseContext(s_source, _ => { })))
+        foreach (var e in parser.Parse(new MemoryStream(_file), new ParseContext(_source, _ => { })))
             count += e.Fields.Count > 0 ? 1 : 0;
         return count;
     }

@@ -8,7 +8,7 @@ namespace Ooda.Knowledge;
 /// </summary>
 public sealed partial class ExchangeKnowledgeBase
 {
-    private static readonly Lazy<ExchangeKnowledgeBase> s_embedded = new(() => KnowledgeLoader.LoadEmbedded());
+    private static readonly Lazy<ExchangeKnowledgeBase> _embedded = new(() => KnowledgeLoader.LoadEmbedded());
 
     private readonly Dictionary<(int Major, int Minor, int Build), ExchangeCumulativeUpdate> _cuByLine;
 
@@ -23,7 +23,7 @@ public sealed partial class ExchangeKnowledgeBase
     }
 
     /// <summary>The knowledge base shipped in this assembly.</summary>
-    public static ExchangeKnowledgeBase Embedded => s_embedded.Value;
+    public static ExchangeKnowledgeBase Embedded => _embedded.Value;
 
     public IReadOnlyList<ExchangeProductLine> Products { get; }
 

@@ -19,9 +19,9 @@ public sealed class LogsourceMapping
     private LogsourceMapping(List<Entry> entries) => _entries = entries;
 
     /// <summary>The mapping shipped with Ooda.</summary>
-    public static LogsourceMapping Default => s_default.Value;
+    public static LogsourceMapping Default => _default.Value;
 
-    private static readonly Lazy<LogsourceMapping> s_default = new(LoadEmbedded);
+    private static readonly Lazy<LogsourceMapping> _default = new(LoadEmbedded);
 
     /// <summary>Loads every <c>*.yml</c> of a folder (or one file); a broken file throws with its name and reason.</summary>
     public static LogsourceMapping Load(string path)

@@ -7,7 +7,7 @@ namespace Ooda.Formats.Evtx.Tests;
 
 public sealed class EvtxEvidenceParserTests
 {
-    private static readonly EvidenceSource s_source = new("logs/Security.evtx", "abc123", "tenant", "host1");
+    private static readonly EvidenceSource _source = new("logs/Security.evtx", "abc123", "tenant", "host1");
 
     [Theory]
     [InlineData(new byte[] { 0x45, 0x6C, 0x66, 0x46, 0x69, 0x6C, 0x65, 0x00, 0x01 }, true)]
@@ -21,7 +21,7 @@ public sealed class EvtxEvidenceParserTests
     {
         var (file, writer) = TestFiles.Standard(3);
         var diagnostics = new List<Diagnostic>();
-        var events = new EvtxEvidenceParser().Parse(new MemoryStream(file), new ParseContext(s_source, diagnostics.Add)).ToList();
+        var events = new EvtxEvidenceParser().Parse(new MemoryStream(file), new ParseContext(_source, diagnostics.Add)).ToList();
         Assert.Empty(diagnostics);
         Assert.Equal(3, events.Count);
         var e = events[1];
@@ -47,7 +47,7 @@ public sealed class EvtxEvidenceParserTests
     {
         var writer = new EvtxTestWriter();
         writer.Add(EvtxTestWriter.StandardEvent(1, 1, ["channel"], TestValue.String("from data")));
-        var e = Assert.Single(new EvtxEvidenceParser().Parse(new MemoryStream(writer.ToArray()), new ParseContext(s_source, _ => { })));
+        var e = Assert.Single(new EvtxEvidenceParser().Parse(new MemoryStream(writer.ToArray()), new ParseContext(_source, _ => { })));
         Assert.Equal("from data", e.Fields["Channel"]);
         Assert.Equal("Test/Operational", e.Channel);
     }
@@ -58,7 +58,7 @@ public sealed class EvtxEvidenceParserTests
         var (file, writer) = TestFiles.Standard(5);
         file.AsSpan((int)writer.RecordOffsets[2] + 0x20, 6).Fill(0xEE);
         var diagnostics = new List<Diagnostic>();
-        var events = new EvtxEvidenceParser().Parse(new MemoryStream(file), new ParseContext(s_source, diagnostics.Add)).ToList();
+        var events = new EvtxEvidenceParser().Parse(new MemoryStream(file), new ParseContext(_source, diagnostics.Add)).ToList();
         Assert.Equal(4, events.Count);
         var lost = Assert.Single(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal($"@0x{writer.RecordOffsets[2]:x}", lost.Location);
@@ -70,7 +70,7 @@ public sealed class EvtxEvidenceParserTests
     {
         var path = Corpus.Require("deepbluecli/evtx/many-events-application.evtx");
         using var stream = File.OpenRead(path);
-        var events = new EvtxEvidenceParser(new EvtxOptions { MaxDegreeOfParallelism = 4 }).Parse(stream, new ParseContext(s_source, _ => { })).ToList();
+        var events = new EvtxEvidenceParser(new EvtxOptions { MaxDegreeOfParallelism = 4 }).Parse(stream, new ParseContext(_source, _ => { })).ToList();
         Assert.Equal(2216, events.Count);
         Assert.Equal(events.Select(e => e.Provenance.Offset).Order(), events.Select(e => e.Provenance.Offset));
         Assert.All(events, e => Assert.True(e.Fields.ContainsKey("EventID")));
@@ -93,7 +93,7 @@ public sealed class EvtxEvidenceParserTests
 
     private static void AssertSameEventsAsTrees(byte[] file)
     {
-        var context = new ParseContext(s_source, _ => { });
+        var context = new ParseContext(_source, _ => { });
         var events = new EvtxEvidenceParser(new EvtxOptions { MaxDegreeOfParallelism = 2 }).Parse(new MemoryStream(file), context).ToList();
         using var scratch = new Internal.Utf8Buffer();
         var (records, _) = TestFiles.Read(file);

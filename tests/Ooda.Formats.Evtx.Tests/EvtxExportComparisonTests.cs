@@ -9,7 +9,7 @@ namespace Ooda.Formats.Evtx.Tests;
 /// <summary>Differential test against libevtx's evtxexport on every EVTX of the shared corpus.</summary>
 public sealed partial class EvtxExportComparisonTests
 {
-    private static readonly string[] s_folders = ["evtx-attack-samples", "evtx-to-mitre-attack", "deepbluecli", "sigma/regression_data"];
+    private static readonly string[] _folders = ["evtx-attack-samples", "evtx-to-mitre-attack", "deepbluecli", "sigma/regression_data"];
 
     private readonly ITestOutputHelper _output;
 
@@ -19,7 +19,7 @@ public sealed partial class EvtxExportComparisonTests
     public void Every_corpus_file_has_the_records_and_fields_evtxexport_reads()
     {
         EvtxExport.Require();
-        var files = s_folders.Select(Corpus.Require)
+        var files = _folders.Select(Corpus.Require)
             .SelectMany(folder => Directory.EnumerateFiles(folder, "*.evtx", SearchOption.AllDirectories))
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToList();

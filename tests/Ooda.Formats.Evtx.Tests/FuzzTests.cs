@@ -12,7 +12,7 @@ public sealed class FuzzTests
 {
     private const string Seed = "0000000000000";
     private const long MaxAllocatedBytesPerCase = 256L << 20;
-    private static readonly TimeSpan s_maxTimePerCase = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan _maxTimePerCase = TimeSpan.FromSeconds(10);
 
     [Fact]
     public void Mutated_written_files_never_break_the_parser() => Fuzz(WrittenFile(), iterations: 400);
@@ -56,10 +56,10 @@ public sealed class FuzzTests
         foreach (var e in parser.Parse(new MemoryStream(bytes), context))
         {
             count += e.Fields.Count;
-            Assert.True(clock.Elapsed < s_maxTimePerCase, "parse took too long");
+            Assert.True(clock.Elapsed < _maxTimePerCase, "parse took too long");
         }
 
-        Assert.True(clock.Elapsed < s_maxTimePerCase, $"parse took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < _maxTimePerCase, $"parse took {clock.Elapsed}");
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.True(allocated < MaxAllocatedBytesPerCase, $"parse allocated {allocated} bytes");
     }

@@ -14,7 +14,7 @@ public sealed class SigmaRegressionDataTests
     /// this case's JSON was not rendered from its EVTX by the crate — its time has 100 ns digits (no crate
     /// version since 0.8.5 prints them) and its ParentCommandLine is cased differently from the record.
     /// </summary>
-    private static readonly Dictionary<string, string[]> s_knownDifferences = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string[]> _knownDifferences = new(StringComparer.Ordinal)
     {
         ["ad691d92-15f2-4181-9aa4-723c74f9ddc3"] =
         [
@@ -52,7 +52,7 @@ public sealed class SigmaRegressionDataTests
                 continue;
             }
 
-            var known = s_knownDifferences.GetValueOrDefault(Path.GetFileNameWithoutExtension(evtx), []);
+            var known = _knownDifferences.GetValueOrDefault(Path.GetFileNameWithoutExtension(evtx), []);
             for (var i = 0; i < expected.Count; i++)
             {
                 foreach (var (path, difference) in JsonTree.Diffs(expected[i], actual[i]))

@@ -7,7 +7,7 @@ namespace Ooda.Formats.Evtx.Tests;
 /// <summary>Every substitution value type, written by the test writer and rendered as the crate's JSON and evtxexport's XML.</summary>
 public sealed class ValueTypeTests
 {
-    private static readonly Guid s_guid = new("5770385f-c22a-43e0-bf4c-06f5698ffbd9");
+    private static readonly Guid _guid = new("5770385f-c22a-43e0-bf4c-06f5698ffbd9");
 
     public static TheoryData<string, TestValue, string, string> Scalars => new()
     {
@@ -25,7 +25,7 @@ public sealed class ValueTypeTests
         { "Real64", TestValue.Real64(2.25), "\"2.25\"", "2.25" },
         { "Bool", TestValue.Bool(true), "true", "true" },
         { "Binary", TestValue.Binary(0x01, 0xAB), "\"01AB\"", "01AB" },
-        { "Guid", TestValue.Guid(s_guid), "\"5770385F-C22A-43E0-BF4C-06F5698FFBD9\"", "{5770385F-C22A-43E0-BF4C-06F5698FFBD9}" },
+        { "Guid", TestValue.Guid(_guid), "\"5770385F-C22A-43E0-BF4C-06F5698FFBD9\"", "{5770385F-C22A-43E0-BF4C-06F5698FFBD9}" },
         { "SizeT", TestValue.SizeT(0x1234), "\"0x1234\"", "0x0000000000001234" },
         { "FileTime", TestValue.FileTime(new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1234567)), "\"2024-01-02T03:04:05.123456Z\"", "2024-01-02T03:04:05.123456700Z" },
         { "SystemTime", TestValue.SystemTime(new DateTime(2024, 1, 2, 3, 4, 5, 678)), "\"2024-01-02T03:04:05.678000Z\"", "2024-01-02T03:04:05.678000000Z" },
@@ -61,7 +61,7 @@ public sealed class ValueTypeTests
         {
             "strings" => TestValue.StringArray("a", "b", "c"),
             "ints" => TestValue.Array(TestValue.Int32(1), TestValue.Int32(2), TestValue.Int32(3)),
-            "guids" => TestValue.Array(TestValue.Guid(s_guid), TestValue.Guid(Guid.Empty), TestValue.Guid(s_guid)),
+            "guids" => TestValue.Array(TestValue.Guid(_guid), TestValue.Guid(Guid.Empty), TestValue.Guid(_guid)),
             "sids" => TestValue.Array(TestValue.Sid("S-1-5-18"), TestValue.Sid("S-1-5-32-544"), TestValue.Sid("S-1-1-0")),
             _ => TestValue.Array(TestValue.FileTime(DateTime.UnixEpoch), TestValue.FileTime(DateTime.UnixEpoch), TestValue.FileTime(DateTime.UnixEpoch)),
         };
@@ -82,7 +82,7 @@ public sealed class ValueTypeTests
             TestValue.Array(TestValue.Int32(1), TestValue.Int32(2)), TestValue.Array(TestValue.UInt32(1), TestValue.UInt32(2)),
             TestValue.Array(TestValue.Int64(1), TestValue.Int64(2)), TestValue.Array(TestValue.UInt64(1), TestValue.UInt64(2)),
             TestValue.Array(TestValue.Real32(1), TestValue.Real32(2)), TestValue.Array(TestValue.Real64(1), TestValue.Real64(2)),
-            TestValue.Array(TestValue.Bool(true), TestValue.Bool(false)), TestValue.Array(TestValue.Guid(s_guid), TestValue.Guid(s_guid)),
+            TestValue.Array(TestValue.Bool(true), TestValue.Bool(false)), TestValue.Array(TestValue.Guid(_guid), TestValue.Guid(_guid)),
             TestValue.Array(TestValue.SizeT(1), TestValue.SizeT(2)), TestValue.Array(TestValue.FileTime(DateTime.UnixEpoch), TestValue.FileTime(DateTime.UnixEpoch)),
             TestValue.Array(TestValue.SystemTime(DateTime.UnixEpoch), TestValue.SystemTime(DateTime.UnixEpoch)),
             TestValue.Array(TestValue.Sid("S-1-5-18"), TestValue.Sid("S-1-5-19")),

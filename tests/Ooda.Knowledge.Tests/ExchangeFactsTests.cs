@@ -11,7 +11,7 @@ namespace Ooda.Knowledge.Tests;
 public sealed partial class ExchangeFactsTests
 {
     private const string FactsFile = "exchange-facts.md";
-    private static readonly ExchangeKnowledgeBase s_kb = ExchangeKnowledgeBase.Embedded;
+    private static readonly ExchangeKnowledgeBase _kb = ExchangeKnowledgeBase.Embedded;
 
     [SkippableFact]
     public void Every_cu_base_build_and_date_in_the_facts_is_in_the_data()
@@ -20,7 +20,7 @@ public sealed partial class ExchangeFactsTests
         Assert.True(rows.Count >= 14, $"only {rows.Count} CU rows read from the facts table: has its layout changed?");
         foreach (var (version, cu, build, date) in rows)
         {
-            var known = s_kb.CumulativeUpdateOf(build);
+            var known = _kb.CumulativeUpdateOf(build);
             Assert.True(known is not null, $"{version} {cu} {build} from the facts is not in the data");
             Assert.Equal(cu, known.Name);
             Assert.Equal(build, known.Base.Build);
@@ -35,7 +35,7 @@ public sealed partial class ExchangeFactsTests
         Assert.True(rows.Count >= 100, $"only {rows.Count} SU builds read from the facts table: has its layout changed?");
         foreach (var row in rows)
         {
-            var release = s_kb.ReleaseOf(row.Build);
+            var release = _kb.ReleaseOf(row.Build);
             Assert.True(release is not null, $"{row.Su} {row.Cu} {row.Build} from the facts is not in the data");
             Assert.Equal((row.Cu, row.Su), (release.Cu, release.SecurityUpdate));
             if (row.Date is { } date)
@@ -51,7 +51,7 @@ public sealed partial class ExchangeFactsTests
         var rows = SuRows(File.ReadAllLines(Research.Require(FactsFile)));
         var disputed = rows.Where(r => r.Disputed).ToList();
         Assert.Equal(2, disputed.Count);
-        Assert.All(disputed, r => Assert.Contains(r.Build, s_kb.ReleaseOf(r.Build)!.AlsoKnownAs));
+        Assert.All(disputed, r => Assert.Contains(r.Build, _kb.ReleaseOf(r.Build)!.AlsoKnownAs));
     }
 
     private static List<(string Version, string Cu, ExchangeBuild Build, DateOnly Date)> CuRows(string[] lines)

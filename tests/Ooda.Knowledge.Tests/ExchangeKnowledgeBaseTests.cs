@@ -2,18 +2,18 @@ namespace Ooda.Knowledge.Tests;
 
 public sealed class ExchangeKnowledgeBaseTests
 {
-    private static readonly ExchangeKnowledgeBase s_kb = ExchangeKnowledgeBase.Embedded;
+    private static readonly ExchangeKnowledgeBase _kb = ExchangeKnowledgeBase.Embedded;
 
     public static TheoryData<string> CuBaseBuilds() =>
-        [.. s_kb.Products.SelectMany(p => p.CumulativeUpdates).Select(cu => cu.Base.Build.ToString())];
+        [.. _kb.Products.SelectMany(p => p.CumulativeUpdates).Select(cu => cu.Base.Build.ToString())];
 
     public static TheoryData<string> UpdateBuilds() =>
-        [.. s_kb.Releases.Where(r => r.SecurityUpdate is not null).Select(r => r.Build.ToString())];
+        [.. _kb.Releases.Where(r => r.SecurityUpdate is not null).Select(r => r.Build.ToString())];
 
     public static TheoryData<string, string> FirstFixedBuilds()
     {
         var data = new TheoryData<string, string>();
-        foreach (var cve in s_kb.Cves)
+        foreach (var cve in _kb.Cves)
         {
             foreach (var fixedBuild in cve.FirstFixedBuilds)
                 data.Add(cve.Id, fixedBuild.ToString());
@@ -24,21 +24,21 @@ public sealed class ExchangeKnowledgeBaseTests
 
     [Fact]
     public void Names_its_sources() =>
-        Assert.Contains(s_kb.Sources, s => s.Contains("Get-ExchangeBuildNumber", StringComparison.Ordinal));
+        Assert.Contains(_kb.Sources, s => s.Contains("Get-ExchangeBuildNumber", StringComparison.Ordinal));
 
     [Fact]
     public void Knows_the_fourteen_cves_of_the_issue() =>
         Assert.Equal(
             ["CVE-2021-26855", "CVE-2021-26857", "CVE-2021-26858", "CVE-2021-27065", "CVE-2021-31195", "CVE-2021-31196", "CVE-2021-31207",
              "CVE-2021-33766", "CVE-2021-34473", "CVE-2021-34523", "CVE-2021-42321", "CVE-2022-41040", "CVE-2022-41080", "CVE-2022-41082"],
-            s_kb.Cves.Select(c => c.Id).Order(StringComparer.Ordinal));
+            _kb.Cves.Select(c => c.Id).Order(StringComparer.Ordinal));
 
     [Theory]
     [MemberData(nameof(CuBaseBuilds))]
     public void Knows_every_cu_at_its_base_build(string build)
     {
-        var a = s_kb.Assess(build);
-        var cu = s_kb.CumulativeUpdateOf(ExchangeBuild.Parse(build))!;
+        var a = _kb.Assess(build);
+        var cu = _kb.CumulativeUpdateOf(ExchangeBuild.Parse(build))!;
         Assert.Equal(cu.Name, a.Cu);
         Assert.Null(a.SecurityUpdate);
         Assert.Equal(cu.Base.ReleaseDate, a.ReleaseDate);
@@ -51,8 +51,8 @@ public sealed class ExchangeKnowledgeBaseTests
     [MemberData(nameof(UpdateBuilds))]
     public void Knows_every_security_update(string build)
     {
-        var a = s_kb.Assess(build);
-        var release = s_kb.ReleaseOf(ExchangeBuild.Parse(build))!;
+        var a = _kb.Assess(build);
+        var release = _kb.ReleaseOf(ExchangeBuild.Parse(build))!;
         Assert.Equal(release.SecurityUpdate, a.SecurityUpdate);
         Assert.Equal(release.ReleaseDate, a.ReleaseDate);
         Assert.NotEqual(AssessmentStatus.Unknown, a.Status);
@@ -63,16 +63,16 @@ public sealed class ExchangeKnowledgeBaseTests
     public void Each_first_fixed_build_is_fixed_and_the_build_below_it_is_not(string cveId, string fixedBuild)
     {
         var fix = ExchangeBuild.Parse(fixedBuild);
-        Assert.DoesNotContain(s_kb.Assess(fix).VulnerableTo, e => e.Cve.Id == cveId);
-        Assert.DoesNotContain(s_kb.Assess(fix with { Revision = fix.Revision + 1 }).VulnerableTo, e => e.Cve.Id == cveId);
+        Assert.DoesNotContain(_kb.Assess(fix).VulnerableTo, e => e.Cve.Id == cveId);
+        Assert.DoesNotContain(_kb.Assess(fix with { Revision = fix.Revision + 1 }).VulnerableTo, e => e.Cve.Id == cveId);
 
         var below = fix with { Revision = fix.Revision - 1 };
-        var exposure = Assert.Single(s_kb.Assess(below).VulnerableTo, e => e.Cve.Id == cveId);
+        var exposure = Assert.Single(_kb.Assess(below).VulnerableTo, e => e.Cve.Id == cveId);
         Assert.Equal(fix, exposure.FixedIn);
         Assert.True(exposure.Certain);
 
-        var cuBase = s_kb.CumulativeUpdateOf(fix)!.Base.Build;
-        Assert.Contains(s_kb.Assess(cuBase).VulnerableTo, e => e.Cve.Id == cveId);
+        var cuBase = _kb.CumulativeUpdateOf(fix)!.Base.Build;
+        Assert.Contains(_kb.Assess(cuBase).VulnerableTo, e => e.Cve.Id == cveId);
     }
 
     [Theory]
@@ -116,7 +116,7 @@ public sealed class ExchangeKnowledgeBaseTests
     [InlineData("15.1.2308.8", "CVE-2021-33766", null)]
     public void Decides_each_cve_per_cu(string build, string cveId, string? expectedFixedIn)
     {
-        var exposure = s_kb.Assess(build).VulnerableTo.SingleOrDefault(e => e.Cve.Id == cveId);
+        var exposure = _kb.Assess(build).VulnerableTo.SingleOrDefault(e => e.Cve.Id == cveId);
         if (expectedFixedIn is null)
         {
             Assert.Null(exposure);
@@ -134,7 +134,7 @@ public sealed class ExchangeKnowledgeBaseTests
     [InlineData("15.1.1466.16")]
     public void Accepts_both_builds_sources_give_for_the_old_2016_march_2021_updates(string build)
     {
-        var a = s_kb.Assess(build);
+        var a = _kb.Assess(build);
         Assert.Equal("Mar21SU", a.SecurityUpdate);
         Assert.DoesNotContain(a.VulnerableTo, e => e.Cve.Group == "ProxyLogon");
         Assert.Contains(a.VulnerableTo, e => e.Cve.Group == "ProxyShell" && e.FixedIn is null);
@@ -144,18 +144,18 @@ public sealed class ExchangeKnowledgeBaseTests
     [Fact]
     public void Explains_the_demo_victim_build()
     {
-        var a = s_kb.Assess("15.2.858.5");
+        var a = _kb.Assess("15.2.858.5");
         Assert.Equal(("Exchange Server 2019", "CU9", AssessmentStatus.Vulnerable), (a.Product, a.Cu, a.Status));
         Assert.Equal(new DateOnly(2021, 3, 16), a.ReleaseDate);
         Assert.Equal(ExchangeBuild.Parse("15.2.858.15"), a.LatestBuildForCu);
         Assert.False(a.FixAvailableForCu);
-        Assert.Equal(s_kb.Products.Single(p => p.Name == "Exchange Server 2019").NewestCu.Latest.Build, a.RecommendedBuild);
+        Assert.Equal(_kb.Products.Single(p => p.Name == "Exchange Server 2019").NewestCu.Latest.Build, a.RecommendedBuild);
     }
 
     [Fact]
     public void Recommends_the_latest_build_of_the_cu_when_it_fixes_everything()
     {
-        var a = s_kb.Assess("15.2.1118.15");
+        var a = _kb.Assess("15.2.1118.15");
         Assert.Equal(AssessmentStatus.Vulnerable, a.Status);
         Assert.True(a.FixAvailableForCu);
         Assert.Equal(a.LatestBuildForCu, a.RecommendedBuild);
@@ -168,7 +168,7 @@ public sealed class ExchangeKnowledgeBaseTests
     [InlineData("15.2.1544.4", AssessmentStatus.Patched)]
     [InlineData("15.2.986.36", AssessmentStatus.Patched)]
     [InlineData("15.1.2308.14", AssessmentStatus.Vulnerable)]
-    public void Gives_status_for_known_builds(string build, AssessmentStatus status) => Assert.Equal(status, s_kb.Assess(build).Status);
+    public void Gives_status_for_known_builds(string build, AssessmentStatus status) => Assert.Equal(status, _kb.Assess(build).Status);
 
     [Theory]
     [InlineData("15.2.999.1")]
@@ -180,7 +180,7 @@ public sealed class ExchangeKnowledgeBaseTests
     [InlineData("")]
     public void Calls_a_build_it_does_not_know_unknown_never_safe(string build)
     {
-        var a = s_kb.Assess(build);
+        var a = _kb.Assess(build);
         Assert.Equal(AssessmentStatus.Unknown, a.Status);
         Assert.Empty(a.VulnerableTo);
         Assert.NotEmpty(a.Notes);
@@ -189,19 +189,19 @@ public sealed class ExchangeKnowledgeBaseTests
     [Fact]
     public void Calls_an_unknown_revision_on_a_patched_cu_unknown()
     {
-        var a = s_kb.Assess("15.2.1258.99");
+        var a = _kb.Assess("15.2.1258.99");
         Assert.Equal(("CU13", AssessmentStatus.Unknown), (a.Cu, a.Status));
         Assert.Null(a.SecurityUpdate);
     }
 
     [Fact]
     public void Calls_an_unknown_revision_below_a_fix_vulnerable() =>
-        Assert.Equal(AssessmentStatus.Vulnerable, s_kb.Assess("15.2.858.11").Status);
+        Assert.Equal(AssessmentStatus.Vulnerable, _kb.Assess("15.2.858.11").Status);
 
     [Fact]
     public void A_three_part_build_gives_the_cu_with_the_su_level_unknown()
     {
-        var a = s_kb.Assess("/owa/auth/15.2.1118/themes/resources/favicon.ico");
+        var a = _kb.Assess("/owa/auth/15.2.1118/themes/resources/favicon.ico");
         Assert.Equal(("CU12", null, AssessmentStatus.Unknown), (a.Cu, a.SecurityUpdate, a.Status));
         Assert.Equal(new DateOnly(2022, 4, 20), a.ReleaseDate);
         Assert.All(a.VulnerableTo, e => Assert.False(e.Certain));
@@ -211,7 +211,7 @@ public sealed class ExchangeKnowledgeBaseTests
     [Fact]
     public void A_three_part_build_on_a_cu_that_never_got_a_fix_is_vulnerable()
     {
-        var a = s_kb.Assess("15.2.858");
+        var a = _kb.Assess("15.2.858");
         Assert.Equal(AssessmentStatus.Vulnerable, a.Status);
         Assert.Contains(a.VulnerableTo, e => e.Cve.Id == "CVE-2021-42321" && e.Certain);
         Assert.Contains(a.VulnerableTo, e => e.Cve.Id == "CVE-2021-34473" && !e.Certain);
@@ -219,12 +219,12 @@ public sealed class ExchangeKnowledgeBaseTests
 
     [Fact]
     public void A_three_part_build_of_a_cu_released_after_every_fix_is_patched() =>
-        Assert.Equal(AssessmentStatus.Patched, s_kb.Assess("15.2.1258").Status);
+        Assert.Equal(AssessmentStatus.Patched, _kb.Assess("15.2.1258").Status);
 
     [Fact]
     public void AdminDisplayVersion_is_read_as_cu_level_only()
     {
-        var a = s_kb.Assess("Version 15.2 (Build 1118.7)");
+        var a = _kb.Assess("Version 15.2 (Build 1118.7)");
         Assert.Null(a.Build!.Value.Revision);
         Assert.Equal(AssessmentStatus.Unknown, a.Status);
     }
@@ -232,8 +232,8 @@ public sealed class ExchangeKnowledgeBaseTests
     [Fact]
     public void Tells_exchange_se_from_2019_by_build_number()
     {
-        Assert.Equal("Exchange Server SE", s_kb.Assess("15.2.2562.17").Product);
-        Assert.Equal("Exchange Server 2019", s_kb.Assess("15.2.1748.10").Product);
-        Assert.Equal(AssessmentStatus.Patched, s_kb.Assess("15.2.2562.17").Status);
+        Assert.Equal("Exchange Server SE", _kb.Assess("15.2.2562.17").Product);
+        Assert.Equal("Exchange Server 2019", _kb.Assess("15.2.1748.10").Product);
+        Assert.Equal(AssessmentStatus.Patched, _kb.Assess("15.2.2562.17").Status);
     }
 }

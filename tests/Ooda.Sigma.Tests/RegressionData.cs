@@ -6,7 +6,7 @@ namespace Ooda.Sigma.Tests;
 /// <summary>SigmaHQ <c>regression_data</c> cases read in place from the shared corpus, with the rules they test.</summary>
 internal static class RegressionData
 {
-    private static readonly Lazy<Dictionary<string, SigmaLoadResult>> s_rulesById = new(LoadRules);
+    private static readonly Lazy<Dictionary<string, SigmaLoadResult>> _rulesById = new(LoadRules);
 
     /// <summary>Case folders relative to the corpus's sigma folder; one null row when the corpus is absent (the test then skips).</summary>
     public static IEnumerable<object?[]> Cases()
@@ -35,7 +35,7 @@ internal static class RegressionData
                 count = int.Parse(scalar.Text, System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return new Case(Path.Combine(sigma, folder!), ruleId, count, s_rulesById.Value.GetValueOrDefault(ruleId), tests.Count > 0);
+        return new Case(Path.Combine(sigma, folder!), ruleId, count, _rulesById.Value.GetValueOrDefault(ruleId), tests.Count > 0);
     }
 
     private static Dictionary<string, SigmaLoadResult> LoadRules()

@@ -15,7 +15,7 @@ public class RegressionDataTests(ITestOutputHelper output)
     /// Cases whose info.yml says match_count 1 but whose events hold more distinct events the rule matches by its own
     /// text (SigmaHQ's runner only checks "at least"); checked by hand against the JSON.
     /// </summary>
-    private static readonly Dictionary<string, int> s_moreThanInfo = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, int> _moreThanInfo = new(StringComparer.OrdinalIgnoreCase)
     {
         ["8fbf3271-1ef6-4e94-8210-03c2317947f6"] = 3, // procdump64.exe, procdump64a.exe, procdump.exe dropped (3 of 6 events)
         ["c7dcacd0-cc59-4004-b0a4-1d6cdebe6f3e"] = 2, // AutoShareServer and AutoShareWks both set to 0
@@ -76,7 +76,7 @@ public class RegressionDataTests(ITestOutputHelper output)
         output.WriteLine($"{@case.RuleId}: {matches} matches over {events} events (expected {(@case.MatchCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ">= 1")})");
         Assert.True(events > 0, "no events parsed");
         if (@case.MatchCount is { } expected)
-            Assert.Equal(s_moreThanInfo.GetValueOrDefault(@case.RuleId, expected), matches);
+            Assert.Equal(_moreThanInfo.GetValueOrDefault(@case.RuleId, expected), matches);
         else
             Assert.True(matches >= 1, $"rule {@case.RuleId} did not fire on {events} events");
     }

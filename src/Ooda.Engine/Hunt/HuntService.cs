@@ -15,7 +15,7 @@ public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
 {
     private const int BatchSize = 4096;
 
-    private static readonly string[] s_levels = ["informational", "low", "medium", "high", "critical"];
+    private static readonly string[] _levels = ["informational", "low", "medium", "high", "critical"];
 
     public HuntService(SigmaRuleSet rules)
         : this(rules, EvidenceParsers.Default)
@@ -23,7 +23,7 @@ public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
     }
 
     /// <summary>0 (informational) … 4 (critical); -1 for an unknown or absent level.</summary>
-    public static int LevelRank(string? level) => level is null ? -1 : Array.IndexOf(s_levels, level.ToLowerInvariant());
+    public static int LevelRank(string? level) => level is null ? -1 : Array.IndexOf(_levels, level.ToLowerInvariant());
 
     /// <summary>Detections from every evidence file under the request's paths, file by file in path order.</summary>
     public IEnumerable<HuntHit> HuntFiles(HuntRequest request, HuntStatistics statistics, CancellationToken cancellationToken = default)

@@ -5,14 +5,14 @@ internal static class Crc32
 {
     private const uint Polynomial = 0xEDB88320;
 
-    private static readonly uint[] s_table = BuildTable();
+    private static readonly uint[] _table = BuildTable();
 
     public static uint Compute(ReadOnlySpan<byte> data) => Append(0, data);
 
     /// <summary>Continues a CRC over more data (pass the previous result, 0 to start).</summary>
     public static uint Append(uint crc, ReadOnlySpan<byte> data)
     {
-        var table = s_table;
+        var table = _table;
         crc = ~crc;
         while (data.Length >= 8)
         {

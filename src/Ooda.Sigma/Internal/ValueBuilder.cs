@@ -12,10 +12,10 @@ namespace Ooda.Sigma.Internal;
 internal static partial class ValueBuilder
 {
     private const int MaxExpansions = 4096;
-    private static readonly TimeSpan s_regexTimeout = TimeSpan.FromMilliseconds(250);
-    private static readonly string[] s_dashes = ["-", "/", "\u2013", "\u2014", "\u2015"];
+    private static readonly TimeSpan _regexTimeout = TimeSpan.FromMilliseconds(250);
+    private static readonly string[] _dashes = ["-", "/", "\u2013", "\u2014", "\u2015"];
 
-    private static readonly HashSet<string> s_known = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> _known = new(StringComparer.Ordinal)
     {
         "contains", "startswith", "endswith", "all", "exists", "cased", "neq", "windash", "re", "i", "m", "s",
         "base64", "base64offset", "utf16le", "wide", "utf16be", "utf16", "lt", "lte", "gt", "gte",
@@ -35,7 +35,7 @@ internal static partial class ValueBuilder
         for (var i = 1; i < parts.Length; i++)
         {
             var modifier = parts[i];
-            if (!s_known.Contains(modifier))
+            if (!_known.Contains(modifier))
                 throw new SigmaException(Reasons.UnknownModifier, $"'{key}': unknown modifier '{modifier}'");
             modifiers.Add(modifier);
         }
@@ -171,7 +171,7 @@ internal static partial class ValueBuilder
         foreach (Match match in matches)
         {
             var literal = s.Text[position..match.Index];
-            results = results.SelectMany(prefix => s_dashes.Select(d => prefix + literal + d));
+            results = results.SelectMany(prefix => _dashes.Select(d => prefix + literal + d));
             position = match.Index + 1;
         }
 
@@ -245,7 +245,7 @@ internal static partial class ValueBuilder
 
         try
         {
-            return new RegexMatcher(new Regex(pattern, options, s_regexTimeout));
+            return new RegexMatcher(new Regex(pattern, options, _regexTimeout));
         }
         catch (ArgumentException e)
         {
