@@ -1,4 +1,3 @@
-using System.Text;
 using Ooda.Formats.Evtx.Internal;
 
 namespace Ooda.Formats.Evtx;
@@ -6,31 +5,24 @@ namespace Ooda.Formats.Evtx;
 /// <summary>Writes records as JSON in the Rust <c>evtx</c> crate's shape (what SigmaHQ regression data stores).</summary>
 public sealed class EvtxJsonWriter : IDisposable
 {
-    /// <summary>Bytes buffered before they go to the output.</summary>
-    private const int FlushThreshold = 1 << 16;
-
-    private readonly Stream? _stream;
-    private readonly TextWriter? _text;
-    private readonly Utf8Buffer _buffer = new(FlushThreshold * 2);
+    private readonly RecordOutput _output;
     private readonly CrateJsonRenderer _renderer;
-    private readonly bool _leaveOpen;
 
     public EvtxJsonWriter(Stream output, EvtxJsonOptions? options = null, bool leaveOpen = true)
+        : this(new RecordOutput(output ?? throw new ArgumentNullException(nameof(output)), null, leaveOpen), options)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        _stream = output;
-        _leaveOpen = leaveOpen;
-        Options = options ?? EvtxJsonOptions.Pretty;
-        _renderer = new CrateJsonRenderer(new JsonEmitter(_buffer, Options.Indented));
     }
 
     public EvtxJsonWriter(TextWriter output, EvtxJsonOptions? options = null, bool leaveOpen = true)
+        : this(new RecordOutput(null, output ?? throw new ArgumentNullException(nameof(output)), leaveOpen), options)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        _text = output;
-        _leaveOpen = leaveOpen;
+    }
+
+    private EvtxJsonWriter(RecordOutput output, EvtxJsonOptions? options)
+    {
+        _output = output;
         Options = options ?? EvtxJsonOptions.Pretty;
-        _renderer = new CrateJsonRenderer(new JsonEmitter(_buffer, Options.Indented));
+        _renderer = new CrateJsonRenderer(new JsonEmitter(_output.Buffer, Options.Indented));
     }
 
     public EvtxJsonOptions Options { get; }
@@ -47,76 +39,17 @@ public sealed class EvtxJsonWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(record);
         _renderer.WriteRecord(record.Root);
-        _buffer.Write((byte)'\n');
-        if (_buffer.Length >= FlushThreshold)
-            FlushBuffer();
+        _output.EndRecord();
     }
 
     /// <summary>
     /// Writes every record of a file in file order and returns how many were written. Chunks are rendered in parallel
     /// straight from their templates (no record trees); the file's diagnostics go to its <see cref="EvtxOptions.OnDiagnostic"/>.
     /// </summary>
-    public long WriteAll(EvtxFile file, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(file);
-        long count = 0;
-        var options = file.Options;
-        foreach (var (output, records, diagnostics) in file.DecodeChunks(
-            (buffer, length, index, offset) =>
-            {
-                var sink = new JsonSink(new Utf8Buffer(2 * length), Options.Indented);
-                var diagnostics = ChunkDecoder.Decode(buffer, length, index, offset, options, sink);
-                return (sink.Output, sink.Count, diagnostics);
-            },
-            pooled: true,
-            cancellationToken))
-        {
-            using (output)
-            {
-                foreach (var diagnostic in diagnostics)
-                    options.OnDiagnostic?.Invoke(diagnostic);
-                FlushBuffer();
-                WriteOut(output.WrittenSpan);
-                count += records;
-            }
-        }
+    public long WriteAll(EvtxFile file, CancellationToken cancellationToken = default) =>
+        _output.WriteAll(file, length => new JsonSink(new Utf8Buffer(2 * length), Options.Indented), cancellationToken);
 
-        Flush();
-        return count;
-    }
+    public void Flush() => _output.Flush();
 
-    public void Flush()
-    {
-        FlushBuffer();
-        _stream?.Flush();
-        _text?.Flush();
-    }
-
-    public void Dispose()
-    {
-        Flush();
-        if (!_leaveOpen)
-        {
-            _stream?.Dispose();
-            _text?.Dispose();
-        }
-
-        _buffer.Dispose();
-    }
-
-    private void FlushBuffer()
-    {
-        if (_buffer.Length == 0)
-            return;
-        WriteOut(_buffer.WrittenSpan);
-        _buffer.Clear();
-    }
-
-    private void WriteOut(ReadOnlySpan<byte> utf8)
-    {
-        if (_stream is not null)
-            _stream.Write(utf8);
-        else
-            _text!.Write(Encoding.UTF8.GetString(utf8));
-    }
+    public void Dispose() => _output.Dispose();
 }

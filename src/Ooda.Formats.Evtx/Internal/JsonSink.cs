@@ -1,7 +1,7 @@
 namespace Ooda.Formats.Evtx.Internal;
 
 /// <summary>Renders each record straight from its template instance as crate-shaped JSON, one record then a newline.</summary>
-internal sealed class JsonSink : IRecordSink
+internal sealed class JsonSink : IRenderedSink
 {
     private readonly JsonEmitter _json;
     private readonly CrateJsonRenderer _renderer;

@@ -1,7 +1,7 @@
 namespace Ooda.Formats.Evtx.Internal;
 
 /// <summary>Renders each record straight from its template instance as evtxexport-shaped XML followed by a blank line.</summary>
-internal sealed class XmlSink : IRecordSink
+internal sealed class XmlSink : IRenderedSink
 {
     public XmlSink(Utf8Buffer output) => Output = output;
 
