@@ -64,6 +64,20 @@ public sealed class DemoTests : IClassFixture<DemoTests.DemoRun>
         Assert.True(json.RootElement.GetProperty("n").GetInt64() > 0);
     }
 
+    [SkippableFact]
+    public void Hunting_the_demo_store_with_SigmaHQ_rules_finds_the_ProxyShell_intrusion_and_only_there()
+    {
+        var rules = Corpus.Require("sigma/rules-emerging-threats/2021");
+        var (exit, stdout, stderr) = OodaProcess.Run("hunt", "--store", "--sigma", rules, "--workspace", _demo.Workspace, "--json");
+        Assert.True(exit == 0, stderr);
+        var hits = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var critical = hits.Where(h => h.GetProperty("level").GetString() == "critical").ToList();
+        Assert.NotEmpty(critical);
+        Assert.All(critical, h => Assert.Equal("acme-ex01", h.GetProperty("host").GetString()));
+        Assert.Contains(critical, h => h.GetProperty("title").GetString()!.Contains("ProxyShell", StringComparison.Ordinal));
+        Assert.All(hits, h => Assert.Equal(64, h.GetProperty("provenance").GetProperty("sha256").GetString()!.Length));
+    }
+
     [Theory]
     [InlineData("DELETE FROM event_rows")]
     [InlineData("COPY (SELECT 1) TO '/tmp/ooda-e2e-leak.csv'")]

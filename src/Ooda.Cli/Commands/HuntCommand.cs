@@ -117,17 +117,8 @@ public sealed class HuntCommand : Command<HuntSettings>
         w.WriteString("tenant", e.Tenant);
         w.WriteString("host", hit.Host);
         w.WriteString("channel", e.Channel);
-        if (e.EventId is { } id)
-            w.WriteNumber("eventId", id);
-        else
-            w.WriteNull("eventId");
-        if (e.RecordId is { } record)
-            w.WriteNumber("recordId", record);
-        else
-            w.WriteNull("recordId");
-        w.WriteString("file", e.Provenance.File);
-        w.WriteNumber("offset", e.Provenance.Offset);
-        w.WriteNumber("line", e.Provenance.Line);
+        EventJson.WriteIds(w, e);
+        EventJson.WriteProvenance(w, e.Provenance);
         w.WriteString("source", d.Target);
         w.WriteStartObject("translations");
         foreach (var t in d.Translations)

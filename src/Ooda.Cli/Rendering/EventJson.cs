@@ -19,6 +19,18 @@ public static class EventJson
         w.WriteString("kind", SourceKindNames.Of(e.Kind));
         w.WriteString("channel", e.Channel);
         w.WriteString("provider", e.Provider);
+        WriteIds(w, e);
+        w.WriteStartObject("fields");
+        foreach (var (name, value) in e.Fields)
+            w.WriteString(name, value);
+        w.WriteEndObject();
+        WriteProvenance(w, e.Provenance);
+        w.WriteEndObject();
+    }
+
+    /// <summary><c>eventId</c> and <c>recordId</c>, null when the source has none.</summary>
+    public static void WriteIds(Utf8JsonWriter w, EvidenceEvent e)
+    {
         if (e.EventId is { } id)
             w.WriteNumber("eventId", id);
         else
@@ -27,18 +39,18 @@ public static class EventJson
             w.WriteNumber("recordId", record);
         else
             w.WriteNull("recordId");
-        w.WriteStartObject("fields");
-        foreach (var (name, value) in e.Fields)
-            w.WriteString(name, value);
-        w.WriteEndObject();
+    }
+
+    /// <summary>The <c>provenance</c> object: file, its SHA-256, and the byte offset or line where known.</summary>
+    public static void WriteProvenance(Utf8JsonWriter w, Provenance provenance)
+    {
         w.WriteStartObject("provenance");
-        w.WriteString("file", e.Provenance.File);
-        w.WriteString("sha256", e.Provenance.Sha256);
-        if (e.Provenance.Offset >= 0)
-            w.WriteNumber("offset", e.Provenance.Offset);
-        if (e.Provenance.Line > 0)
-            w.WriteNumber("line", e.Provenance.Line);
-        w.WriteEndObject();
+        w.WriteString("file", provenance.File);
+        w.WriteString("sha256", provenance.Sha256);
+        if (provenance.Offset >= 0)
+            w.WriteNumber("offset", provenance.Offset);
+        if (provenance.Line > 0)
+            w.WriteNumber("line", provenance.Line);
         w.WriteEndObject();
     }
 }
