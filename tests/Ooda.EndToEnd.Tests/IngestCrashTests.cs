@@ -43,11 +43,23 @@ public sealed class IngestCrashTests
             Assert.Equal(SmallLines, store.Stats().Events);
         }
 
+        // The half-written file's rows are physically gone, not merely hidden by the events view.
+        Assert.Equal(SmallLines, RawRowCount(workspace));
+
         // Ingest again: the finished file is not duplicated and the interrupted one now loads completely.
         var (exit, _, stderr) = OodaProcess.Run("ingest", collection, "--workspace", workspace, "--json");
         Assert.True(exit == 0, stderr);
         using var after = Workspace.Open(workspace);
         Assert.Equal(SmallLines + BigLines, after.Stats().Events);
         Assert.Equal(2, after.ListFiles().Count);
+        after.Dispose();
+        Assert.Equal(SmallLines + BigLines, RawRowCount(workspace));
+    }
+
+    private static long RawRowCount(string workspace)
+    {
+        long count = -1;
+        WorkspaceSql.Query(workspace, "SELECT count(*) FROM event_rows", _ => { }, row => count = Convert.ToInt64(row[0], System.Globalization.CultureInfo.InvariantCulture));
+        return count;
     }
 }
