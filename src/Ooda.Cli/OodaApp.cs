@@ -4,10 +4,11 @@ using Spectre.Console.Cli;
 
 namespace Ooda.Cli;
 
-/// <summary>The <c>ooda</c> command line: command map and the exit-code contract (0 ok, 1 findings gate, 2 bad input, 3 internal error).</summary>
+/// <summary>The <c>ooda</c> command line: command map and the exit-code contract (0 ok, 1 findings at or above --fail-on, 2 bad input, 3 internal error).</summary>
 public static class OodaApp
 {
     public const int ExitOk = 0;
+    public const int ExitFindings = 1;
     public const int ExitBadInput = 2;
     public const int ExitInternalError = 3;
 

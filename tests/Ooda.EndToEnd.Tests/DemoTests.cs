@@ -76,6 +76,10 @@ public sealed class DemoTests : IClassFixture<DemoTests.DemoRun>
         Assert.All(critical, h => Assert.Equal("acme-ex01", h.GetProperty("host").GetString()));
         Assert.Contains(critical, h => h.GetProperty("title").GetString()!.Contains("ProxyShell", StringComparison.Ordinal));
         Assert.All(hits, h => Assert.Equal(64, h.GetProperty("provenance").GetProperty("sha256").GetString()!.Length));
+
+        // The findings gate: critical detections on the fleet fail a pipeline, none on a clean tenant.
+        Assert.Equal(1, OodaProcess.Run("hunt", "--store", "--sigma", rules, "--workspace", _demo.Workspace, "--json", "--fail-on", "critical").ExitCode);
+        Assert.Equal(0, OodaProcess.Run("hunt", "--store", "--sigma", rules, "--workspace", _demo.Workspace, "--json", "--fail-on", "high", "--tenant", "cobalt-legal").ExitCode);
     }
 
     [Theory]

@@ -21,6 +21,8 @@ public sealed class HuntCommand : Command<HuntSettings>
             throw new InputException("give evidence paths or --store, not both and not neither");
         if (settings.MinLevel is not null && HuntService.LevelRank(settings.MinLevel) < 0)
             throw new InputException($"--min-level: '{settings.MinLevel}' is not informational, low, medium, high or critical");
+        if (settings.FailOn is not null && HuntService.LevelRank(settings.FailOn) < 0)
+            throw new InputException($"--fail-on: '{settings.FailOn}' is not informational, low, medium, high or critical");
         foreach (var path in settings.Paths)
         {
             if (!File.Exists(path) && !Directory.Exists(path))
@@ -92,6 +94,8 @@ public sealed class HuntCommand : Command<HuntSettings>
 
             stopwatch.Stop();
             WriteSummary(settings, rules, statistics, byLevel, byRule, byHost, loadTime, stopwatch.Elapsed);
+            if (settings.FailOn is not null && byLevel.Keys.Any(rank => rank >= HuntService.LevelRank(settings.FailOn)))
+                return OodaApp.ExitFindings;
         }
         finally
         {

@@ -21,6 +21,10 @@ public sealed class HuntSettings : WorkspaceSettings
     [Description("Only rules at or above: informational, low, medium, high, critical.")]
     public string? MinLevel { get; init; }
 
+    [CommandOption("--fail-on <LEVEL>")]
+    [Description("Exit with code 1 when any detection is at or above this level (for pipelines and schedulers).")]
+    public string? FailOn { get; init; }
+
     [CommandOption("--tenant <TENANT>")]
     [Description("Tenant of file evidence (and filter for --store).")]
     public string? Tenant { get; init; }
