@@ -22,6 +22,15 @@ public sealed class DemoTests : IClassFixture<DemoTests.DemoRun>
     }
 
     [Fact]
+    public void The_demo_triage_ranks_the_vulnerable_internet_facing_exchange_server_first()
+    {
+        var first = _demo.Summary.RootElement.GetProperty("triage")[0];
+        Assert.Equal("acme-logistics", first.GetProperty("tenant").GetString());
+        Assert.Equal("acme-ex01", first.GetProperty("host").GetString());
+        Assert.Equal("critical", first.GetProperty("priority").GetString());
+    }
+
+    [Fact]
     public void Ingesting_the_demo_collection_again_adds_no_events()
     {
         var (exit, stdout, stderr) = OodaProcess.Run("ingest", Path.Combine(_demo.Output, "collection"), "--workspace", _demo.Workspace, "--json");

@@ -19,6 +19,11 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
         using var workspace = settings.OpenWorkspace();
         var summary = await IngestCommand.Run(workspace, new IngestRequest(Path.Combine(output, "collection")), settings.Json, cancellationToken).ConfigureAwait(false);
         var stats = workspace.Stats();
+
+        // Orient: exposure triage of the demo fleet (issue 5), hosts in investigate-first order.
+        var triage = new TriageService().Run(new TriageRequest(
+            Path.Combine(output, "inventory.csv"),
+            [Path.Combine(output, "scans", "external.xml"), Path.Combine(output, "scans", "external-ipv6.xml")]), cancellationToken);
         if (settings.Json)
         {
             using var json = new JsonLines();
@@ -37,6 +42,10 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
                 w.WriteNumber("filesAlreadyIngested", summary.Count(IngestOutcome.AlreadyIngested));
                 w.WriteNumber("capturedFiles", stats.CapturedFiles);
                 w.WriteNumber("diagnostics", summary.Files.Sum(f => f.Diagnostics.Count));
+                w.WriteStartArray("triage");
+                foreach (var host in triage.Hosts)
+                    TriageJson.WriteHost(w, host);
+                w.WriteEndArray();
                 w.WriteEndObject();
             });
             return OodaApp.ExitOk;
@@ -58,12 +67,7 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
             $"Workspace [bold]{Markup.Escape(workspace.Folder)}[/]: {stats.Events:N0} events from {stats.Files} files, {stats.CapturedFiles} captured files, {stats.Tenants} tenants, {stats.Hosts} hosts."));
         AnsiConsole.MarkupLine($"Generated files: [bold]{Markup.Escape(output)}[/] (inventory.csv, scans/, collection/). One intrusion is hidden in them.");
 
-        // --- Orient: exposure triage of the demo fleet (issue 5) ---
-        var triage = new TriageService().Run(new TriageRequest(
-            Path.Combine(output, "inventory.csv"),
-            [Path.Combine(output, "scans", "external.xml"), Path.Combine(output, "scans", "external-ipv6.xml")]), cancellationToken);
         TriageCommand.Write(triage);
-        // --- end triage ---
 
         AnsiConsole.MarkupLine("Next: [grey]ooda events --limit 20[/], [grey]ooda sql \"SELECT host, channel, count(*) FROM events GROUP BY ALL ORDER BY 3 DESC\"[/]");
         return OodaApp.ExitOk;
