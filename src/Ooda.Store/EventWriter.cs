@@ -43,7 +43,7 @@ public sealed class EventWriter : IDisposable
         Append(_scratch);
     }
 
-    public void Append(EventBatch batch)
+    private void Append(EventBatch batch)
     {
         var fileId = _fileId;
         for (var i = 0; i < batch.Count; i++)

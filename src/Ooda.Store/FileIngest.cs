@@ -50,9 +50,6 @@ public sealed class FileIngest : IDisposable
     /// <summary>Appends one event on the workspace's own connection.</summary>
     public void Append(EvidenceEvent e) => MainWriter.Append([e]);
 
-    /// <summary>Appends a batch on the workspace's own connection.</summary>
-    public void Append(EventBatch batch) => MainWriter.Append(batch);
-
     /// <summary>Flushes every writer and, in one transaction, records the file and its diagnostics and clears its run marker.</summary>
     public IngestedFile Complete(IReadOnlyList<Diagnostic> diagnostics)
     {

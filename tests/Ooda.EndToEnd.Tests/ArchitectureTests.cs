@@ -22,20 +22,37 @@ public sealed class ArchitectureTests
 
     [Theory]
     [MemberData(nameof(Projects))]
-    public void Every_reference_points_inward_and_features_never_reference_each_other(string project)
-    {
-        var layer = Layer(project);
-        foreach (var reference in References(project))
-        {
-            var target = Layer(reference);
-            Assert.True(target < layer, $"{project} (layer {layer}) must not reference {reference} (layer {target}): references point inward only");
-            Assert.False(layer == FeatureLayer && target == FeatureLayer, $"feature {project} must not reference feature {reference}");
-        }
-    }
+    public void Every_reference_points_inward_and_features_never_reference_each_other(string project) =>
+        Assert.Empty(Violations(project, References(project)));
+
+    [Theory]
+    [InlineData("Ooda.Core", "Ooda.Store")]
+    [InlineData("Ooda.Store", "Ooda.Formats.Text")]
+    [InlineData("Ooda.Formats.Text", "Ooda.Engine")]
+    [InlineData("Ooda.Sigma", "Ooda.Formats.Evtx")]
+    [InlineData("Ooda.Engine", "Ooda.Cli")]
+    public void The_rule_rejects_outward_and_sideways_references(string project, string reference) =>
+        Assert.Single(Violations(project, [reference]));
 
     [Fact]
-    public void The_rule_would_catch_an_outward_reference() =>
-        Assert.True(Layer("Ooda.Engine") > Layer("Ooda.Formats.Text") && Layer("Ooda.Cli") > Layer("Ooda.Engine") && Layer("Ooda.Store") > Layer("Ooda.Core"));
+    public void The_rule_accepts_inward_references() =>
+        Assert.Empty(Violations("Ooda.Cli", ["Ooda.Engine", "Ooda.Store", "Ooda.Core"]));
+
+    private static List<string> Violations(string project, IEnumerable<string> references)
+    {
+        var layer = Layer(project);
+        var violations = new List<string>();
+        foreach (var reference in references)
+        {
+            var target = Layer(reference);
+            if (target >= layer && !(layer == FeatureLayer && target == FeatureLayer))
+                violations.Add($"{project} (layer {layer}) must not reference {reference} (layer {target}): references point inward only");
+            if (layer == FeatureLayer && target == FeatureLayer)
+                violations.Add($"feature {project} must not reference feature {reference}");
+        }
+
+        return violations;
+    }
 
     private static int Layer(string project) => project switch
     {
