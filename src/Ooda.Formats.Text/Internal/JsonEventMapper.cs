@@ -95,18 +95,18 @@ internal sealed partial class JsonEventMapper
 
     private static EvidenceEvent NewEvent(ParseContext context, SourceKind kind, DateTime timestamp, string? channel, string? provider,
         string? eventIdText, string? recordIdText, EventFields fields, Provenance provenance) => new()
-    {
-        Timestamp = timestamp,
-        Tenant = context.Source.Tenant,
-        Host = context.Source.Host,
-        Kind = kind,
-        Channel = channel,
-        Provider = provider,
-        EventId = ParseEventId(eventIdText),
-        RecordId = long.TryParse(recordIdText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var record) ? record : null,
-        Fields = fields,
-        Provenance = provenance,
-    };
+        {
+            Timestamp = timestamp,
+            Tenant = context.Source.Tenant,
+            Host = context.Source.Host,
+            Kind = kind,
+            Channel = channel,
+            Provider = provider,
+            EventId = ParseEventId(eventIdText),
+            RecordId = long.TryParse(recordIdText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var record) ? record : null,
+            Fields = fields,
+            Provenance = provenance,
+        };
 
     private static int? ParseEventId(string? text) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;

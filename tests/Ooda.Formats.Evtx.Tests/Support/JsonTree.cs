@@ -38,7 +38,7 @@ internal static class JsonTree
     {
         if (expected.ValueKind != actual.ValueKind
             && !(expected.ValueKind is JsonValueKind.True or JsonValueKind.False && actual.ValueKind is JsonValueKind.True or JsonValueKind.False))
-            { diffs.Add((path, $"{expected.GetRawText()} ≠ {actual.GetRawText()}")); return; }
+        { diffs.Add((path, $"{expected.GetRawText()} ≠ {actual.GetRawText()}")); return; }
         switch (expected.ValueKind)
         {
             case JsonValueKind.Object:
@@ -48,7 +48,7 @@ internal static class JsonTree
                 foreach (var (name, value) in e)
                 {
                     if (!a.TryGetValue(name, out var other))
-                        { diffs.Add(($"{path}.{name}", "missing")); continue; }
+                    { diffs.Add(($"{path}.{name}", "missing")); continue; }
                     Collect(value, other, $"{path}.{name}", diffs);
                 }
 
@@ -66,7 +66,7 @@ internal static class JsonTree
                 var e = expected.EnumerateArray().ToList();
                 var a = actual.EnumerateArray().ToList();
                 if (e.Count != a.Count)
-                    { diffs.Add((path, $"{e.Count} items ≠ {a.Count}")); return; }
+                { diffs.Add((path, $"{e.Count} items ≠ {a.Count}")); return; }
                 for (var i = 0; i < e.Count; i++)
                 {
                     Collect(e[i], a[i], $"{path}[{i}]", diffs);
