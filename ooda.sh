@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages: reference tools the tests compare against, and native libraries Ooda loads.
-runtime_packages=()
-test_packages=(libevtx-utils python3-evtx)
+runtime_packages=(libyara9)
+test_packages=(libevtx-utils python3-evtx yara)
 
 install_missing() {
   local missing=()
