@@ -15,8 +15,10 @@ public sealed class HuntCommand : Command<HuntSettings>
 {
     public override int Execute(CommandContext context, HuntSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.Runbooks.Length > 0 || settings.AllRunbooks)
+            return RunbookHunt.Execute(settings, cancellationToken);
         if (settings.Sigma is null)
-            throw new InputException("--sigma <DIR> is required (a Sigma rule file or folder)");
+            throw new InputException("--sigma <DIR> or --runbook <ID> is required");
         if (settings.Store == settings.Paths.Length > 0)
             throw new InputException("give evidence paths or --store, not both and not neither");
         if (settings.MinLevel is not null && HuntService.LevelRank(settings.MinLevel) < 0)

@@ -41,6 +41,22 @@ public sealed class HuntSettings : WorkspaceSettings
     [Description("Logsource mapping folder to use instead of the built-in mappings/.")]
     public string? Mapping { get; init; }
 
+    [CommandOption("--runbook <ID>")]
+    [Description("Run a runbook's hunts (id or id@version); repeat for several.")]
+    public string[] Runbooks { get; init; } = [];
+
+    [CommandOption("--all-runbooks")]
+    [Description("Run the hunts of every runbook (newest version of each).")]
+    public bool AllRunbooks { get; init; }
+
+    [CommandOption("--runbooks <DIR>")]
+    [Description("A team runbook folder that overrides and extends the built-ins; repeat for several.")]
+    public string[] RunbookFolders { get; init; } = [];
+
+    [CommandOption("--save")]
+    [Description("Store the findings in the workspace (always done with --store).")]
+    public bool Save { get; init; }
+
     [CommandOption("--threads <N>")]
     [Description("Worker threads (default: one per core).")]
     public int Threads { get; init; }

@@ -22,6 +22,12 @@ public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
     {
     }
 
+    /// <summary>
+    /// Makes, per file or batch, a callback that sees every event (with its host) beside the rules: how IOC matching rides
+    /// the same single pass over the evidence. Each callback is used by one thread at a time.
+    /// </summary>
+    public Func<Action<EvidenceEvent, string>>? EventObserverFactory { get; init; }
+
     /// <summary>0 (informational) … 4 (critical); -1 for an unknown or absent level.</summary>
     public static int LevelRank(string? level) => level is null ? -1 : Array.IndexOf(_levels, level.ToLowerInvariant());
 
@@ -46,8 +52,9 @@ public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
             var context = contexts.TryTake(out var c) ? c : rules.CreateContext();
             var hits = new List<HuntHit>();
             var detections = new List<SigmaDetection>();
+            var observer = EventObserverFactory?.Invoke();
             foreach (var evidence in batch)
-                Evaluate(evidence, context, detections, hits, minimum, statistics);
+                Evaluate(evidence, context, detections, hits, minimum, statistics, observer);
             statistics.AddEvents(batch.Count);
             contexts.Add(context);
             return hits;
@@ -101,19 +108,22 @@ public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
         var source = new EvidenceSource(entry.FullPath, facts.Sha256, entry.Tenant, entry.Host);
         using var stream = new FileStream(entry.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         long count = 0;
+        var observer = EventObserverFactory?.Invoke();
         foreach (var evidence in parser.Parse(stream, new ParseContext(source, statistics.Diagnostics.Enqueue, cancellationToken)))
         {
             count++;
-            Evaluate(evidence, context, detections, hits, minimum, statistics);
+            Evaluate(evidence, context, detections, hits, minimum, statistics, observer);
         }
 
         statistics.AddEvents(count);
         return hits;
     }
 
-    private void Evaluate(EvidenceEvent evidence, SigmaEvaluationContext context, List<SigmaDetection> detections, List<HuntHit> hits, int minimum, HuntStatistics statistics)
+    private void Evaluate(EvidenceEvent evidence, SigmaEvaluationContext context, List<SigmaDetection> detections, List<HuntHit> hits, int minimum,
+        HuntStatistics statistics, Action<EvidenceEvent, string>? observer)
     {
         var host = evidence.Host == "-" && evidence.Fields.Get("Computer") is { } computer ? computer : evidence.Host;
+        observer?.Invoke(evidence, host);
         statistics.Channels.AddOrUpdate((host, evidence.Channel ?? evidence.Kind.ToString()), 1, (_, n) => n + 1);
         detections.Clear();
         rules.Evaluate(evidence, context, detections);

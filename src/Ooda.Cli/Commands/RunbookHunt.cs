@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using Ooda.Cli.Rendering;
+using Ooda.Core;
+using Ooda.Engine.Hunt;
+using Ooda.Engine.Runbooks;
+using Ooda.Sigma;
+using Spectre.Console;
+
+namespace Ooda.Cli.Commands;
+
+/// <summary><c>ooda hunt --runbook …</c>: runs runbook hunts (plus any <c>--sigma</c> rules) and prints findings.</summary>
+internal static class RunbookHunt
+{
+    public static int Execute(HuntSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Store == settings.Paths.Length > 0)
+            throw new InputException("give evidence paths or --store, not both and not neither");
+        if (settings.MinLevel is not null && HuntService.LevelRank(settings.MinLevel) < 0)
+            throw new InputException($"--min-level: '{settings.MinLevel}' is not informational, low, medium, high or critical");
+        if (settings.FailOn is not null && HuntService.LevelRank(settings.FailOn) < 0)
+            throw new InputException($"--fail-on: '{settings.FailOn}' is not informational, low, medium, high or critical");
+        foreach (var path in settings.Paths)
+        {
+            if (!File.Exists(path) && !Directory.Exists(path))
+                throw new InputException($"no evidence file or folder at {path}");
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var library = RunbookLibraryOptions.Load(settings.RunbookFolders);
+        var runbooks = RunbookLibraryOptions.Select(library, settings.Runbooks, settings.AllRunbooks);
+        var sigmaOptions = SigmaCompileOptions.Default;
+        if (settings.Mapping is not null)
+            sigmaOptions = sigmaOptions with { Mapping = SigmaMapping(settings.Mapping) };
+        IReadOnlyList<SigmaLoadResult>? extra = null;
+        if (settings.Sigma is not null)
+        {
+            if (!File.Exists(settings.Sigma) && !Directory.Exists(settings.Sigma))
+                throw new InputException($"no Sigma rule file or folder at {settings.Sigma}");
+            extra = SigmaRuleLoader.LoadPath(settings.Sigma).ToList();
+        }
+
+        var service = new RunbookHuntService(runbooks, new RunbookHuntOptions(extra, sigmaOptions, settings.MinLevel, settings.Tenant, settings.Host, settings.Threads));
+        RunbookHuntResult result;
+        if (settings.Store)
+        {
+            settings.OpenExistingWorkspace().Dispose();
+            result = service.HuntStore(settings.WorkspaceFolder, null, cancellationToken);
+        }
+        else
+        {
+            result = service.HuntFiles(settings.Paths, cancellationToken);
+        }
+
+        Store.FindingSaveResult? saved = null;
+        if (settings.Store || settings.Save)
+        {
+            using var workspace = settings.OpenWorkspace();
+            saved = workspace.SaveFindings(result.Findings);
+        }
+
+        if (settings.Json)
+        {
+            using var json = new JsonLines();
+            foreach (var finding in result.Findings)
+                json.Write(w => FindingJson.Write(w, finding));
+        }
+        else
+        {
+            WriteTable(result.Findings);
+        }
+
+        WriteSummary(settings, runbooks, service, result, saved, stopwatch.Elapsed);
+        var failOn = HuntService.LevelRank(settings.FailOn);
+        return settings.FailOn is not null && result.Findings.Any(f => HuntService.LevelRank(f.Severity) >= failOn) ? OodaApp.ExitFindings : OodaApp.ExitOk;
+    }
+
+    private static LogsourceMapping SigmaMapping(string path)
+    {
+        try
+        {
+            return LogsourceMapping.Load(path);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            throw new InputException($"--mapping: {e.Message}", e);
+        }
+    }
+
+    private static void WriteTable(IReadOnlyList<Finding> findings)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("Time (UTC)").AddColumn("Severity").AddColumn("Runbook / hunt").AddColumn("ATT&CK").AddColumn("Host").AddColumn("What").AddColumn("Where").AddColumn("Id");
+        foreach (var f in findings)
+        {
+            var what = f.Title + ": " + string.Join(" ", f.Details.Take(4).Select(d => $"{d.Key}={d.Value}"));
+            table.AddRow(
+                new Text(f.Timestamp == DateTime.MinValue ? "-" : Iso.Format(f.Timestamp)[..19]),
+                new Text(f.Severity),
+                new Text(TerminalText.Clip(f.RunbookId is null ? $"sigma {f.RuleId}" : $"{f.RunbookId}/{f.HuntId}", 40)),
+                new Text(TerminalText.Clip(string.Join(" ", f.Techniques), 24)),
+                new Text(TerminalText.Clip($"{f.Tenant}/{f.Host}", 30)),
+                new Text(TerminalText.Clip(what, 100)),
+                new Text(TerminalText.Clip(f.OriginalPath ?? f.Provenance.ToString(), 60)),
+                new Text(f.Id[..10]));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static void WriteSummary(HuntSettings settings, IReadOnlyList<Detection.Runbooks.Runbook> runbooks, RunbookHuntService service, RunbookHuntResult result,
+        Store.FindingSaveResult? saved, TimeSpan elapsed)
+    {
+        var console = settings.Json ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }) : AnsiConsole.Console;
+        var steps = result.Steps;
+        console.MarkupLine(CultureInfo.InvariantCulture, "[grey]runbooks: {0}; hunt steps: {1} run, {2} not run[/]",
+            Markup.Escape(string.Join(", ", runbooks.Select(r => r.Reference))), steps.Count(s => s.Runs), steps.Count(s => !s.Runs));
+        foreach (var step in steps.Where(s => !s.Runs))
+            console.MarkupLine($"[yellow]  not run: {Markup.Escape(step.Reference)}: {Markup.Escape(TerminalText.Clean(step.NotRunReason))}[/]");
+        var byHunt = result.Findings.GroupBy(f => f.RunbookId is null ? "sigma " + f.RuleId : $"{f.RunbookId}/{f.HuntId}").OrderByDescending(g => g.Count());
+        console.MarkupLine(CultureInfo.InvariantCulture, "[grey]{0} files, {1} events, {2} findings in {3:0.00} s[/]",
+            result.Statistics.Files, result.Statistics.Events, result.Findings.Count, elapsed.TotalSeconds);
+        if (result.Findings.Count > 0)
+        {
+            console.MarkupLine("[grey]by severity: " + Markup.Escape(string.Join(", ", result.Findings.GroupBy(f => f.Severity)
+                .OrderByDescending(g => HuntService.LevelRank(g.Key)).Select(g => $"{g.Key} {g.Count()}"))) + "[/]");
+            console.MarkupLine("[grey]by hunt: " + Markup.Escape(TerminalText.Clean(string.Join("; ", byHunt.Take(15).Select(g => $"{g.Key} ({g.Count()})")))) + "[/]");
+            console.MarkupLine("[grey]hosts: " + Markup.Escape(TerminalText.Clean(string.Join(", ", result.Findings.GroupBy(f => $"{f.Tenant}/{f.Host}")
+                .OrderByDescending(g => g.Count()).Take(20).Select(g => $"{g.Key} {g.Count()}")))) + "[/]");
+        }
+
+        if (saved is not null)
+            console.MarkupLine(CultureInfo.InvariantCulture, "[grey]workspace: {0} new findings, {1} already known[/]", saved.Added, saved.AlreadyKnown);
+        if (result.Diagnostics.Count > 0)
+            console.MarkupLine(CultureInfo.InvariantCulture, "[yellow]{0} evidence diagnostics (first: {1})[/]", result.Diagnostics.Count, Markup.Escape(TerminalText.Clean(result.Diagnostics[0].ToString())));
+        _ = service;
+    }
+}
