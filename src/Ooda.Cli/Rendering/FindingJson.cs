@@ -47,4 +47,46 @@ public static class FindingJson
         w.WriteEndArray();
         w.WriteEndObject();
     }
+
+    /// <summary>Reads one finding back from the shape <see cref="Write"/> produces (findings files fed to <c>runbook learn</c>).</summary>
+    public static Finding Read(JsonElement e)
+    {
+        string? Text(string name) => e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+        long? Number(string name) => e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt64() : null;
+        string Required(string name) => Text(name) ?? throw new InvalidDataException($"'{name}' is missing");
+        var timestamp = Text("timestamp") is { } t
+            ? DateTime.Parse(t, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal)
+            : DateTime.MinValue;
+        return new Finding
+        {
+            Id = Required("findingId"),
+            Severity = Required("severity"),
+            Title = Required("title"),
+            Detector = Required("detector"),
+            RunbookId = Text("runbook"),
+            RunbookVersion = Text("runbookVersion"),
+            HuntId = Text("hunt"),
+            RuleId = Text("ruleId"),
+            Techniques = e.TryGetProperty("techniques", out var techniques) && techniques.ValueKind == JsonValueKind.Array
+                ? techniques.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList()
+                : [],
+            Timestamp = timestamp,
+            Tenant = Required("tenant"),
+            Host = Required("host"),
+            Channel = Text("channel"),
+            EventId = (int?)Number("eventId"),
+            RecordId = Number("recordId"),
+            Provenance = e.TryGetProperty("provenance", out var p) && p.ValueKind == JsonValueKind.Object
+                ? new Provenance(
+                    p.TryGetProperty("file", out var file) ? file.GetString() ?? string.Empty : string.Empty,
+                    p.TryGetProperty("sha256", out var sha) ? sha.GetString() ?? string.Empty : string.Empty,
+                    p.TryGetProperty("offset", out var offset) ? offset.GetInt64() : -1,
+                    p.TryGetProperty("line", out var line) ? line.GetInt64() : 0)
+                : new Provenance(string.Empty, string.Empty, -1, 0),
+            OriginalPath = Text("originalPath"),
+            Details = e.TryGetProperty("details", out var details) && details.ValueKind == JsonValueKind.Array
+                ? details.EnumerateArray().Select(d => new KeyValuePair<string, string>(d.GetProperty("name").GetString() ?? string.Empty, d.GetProperty("value").GetString() ?? string.Empty)).ToList()
+                : [],
+        };
+    }
 }

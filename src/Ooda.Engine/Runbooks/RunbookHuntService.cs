@@ -17,6 +17,10 @@ namespace Ooda.Engine.Runbooks;
 /// </summary>
 public sealed class RunbookHuntService
 {
+    // Who and what an analyst (and runbook learning) needs beside the fields a rule tested: source address, client, process, file, account.
+    private static readonly string[] _contextFields =
+        ["c-ip", "ClientIpAddress", "cs(User-Agent)", "UserAgent", "Image", "CommandLine", "ParentImage", "TargetFilename", "User", "TargetUserName"];
+
     private readonly RunbookHuntOptions _options;
     private readonly List<RunbookHuntStep> _steps = [];
     private readonly Dictionary<SigmaRule, List<RunbookHuntStep>> _stepsByRule = new(ReferenceEqualityComparer.Instance);
@@ -146,6 +150,12 @@ public sealed class RunbookHuntService
         var d = hit.Detection;
         var e = d.Event;
         var details = d.MatchedFields.Select(f => new KeyValuePair<string, string>(f.Key, Clip(f.Value))).ToList();
+        foreach (var name in _contextFields)
+        {
+            if (e.Fields.Get(name) is { Length: > 0 } value && !details.Any(x => string.Equals(x.Key, name, StringComparison.OrdinalIgnoreCase)))
+                details.Add(new(name, Clip(value)));
+        }
+
         if (d.Translations.Count > 0)
             details.Add(new("translations", string.Join(", ", d.Translations)));
         if (!_stepsByRule.TryGetValue(d.Rule, out var steps))
