@@ -23,6 +23,7 @@ internal sealed class HostEvidenceWriter(OutputTracker output, HostProfile host,
         var queue = new TimedQueue<WinEvent>();
         var events = new WindowsEvents(host, random, queue);
         intrusion.AddWindowsEvents(events);
+        BenignLookalikes.AddWindowsEvents(events, intrusion);
         var benign = new BenignActivity(events, random);
         var perDay = benign.ActivitiesPerDay * options.Scale;
 
