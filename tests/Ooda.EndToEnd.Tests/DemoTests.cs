@@ -4,7 +4,7 @@ using Ooda.Testing;
 namespace Ooda.EndToEnd.Tests;
 
 /// <summary>The demo fleet through the real CLI: generated, ingested, idempotent on a second ingest, and queryable.</summary>
-public sealed class DemoTests : IClassFixture<DemoTests.DemoRun>
+public sealed partial class DemoTests : IClassFixture<DemoTests.DemoRun>
 {
     private readonly DemoRun _demo;
 

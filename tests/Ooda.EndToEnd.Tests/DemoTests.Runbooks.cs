@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Ooda.Testing;
+
+namespace Ooda.EndToEnd.Tests;
+
+/// <summary>The built-in ProxyShell runbook over the demo: the intrusion is found, its benign look-alikes are not, and the runbook learns.</summary>
+public sealed partial class DemoTests
+{
+    private static List<JsonElement> Lines(string stdout) =>
+        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+    [Fact]
+    public void The_proxyshell_runbook_finds_every_stage_of_the_intrusion_on_the_victim()
+    {
+        var (exit, stdout, stderr) = OodaProcess.Run("hunt", "--store", "--runbook", "proxyshell", "--workspace", _demo.Workspace, "--json");
+        Assert.True(exit == 0, stderr);
+        var findings = Lines(stdout);
+        var hunts = findings.Select(f => f.GetProperty("hunt").GetString()).ToHashSet();
+        string[] stages =
+        [
+            "autodiscover-ssrf-success", "import-export-role-granted", "mailbox-export-to-web-folder", "mailbox-export-removed",
+            "exchange-writes-script-page", "w3wp-spawns-shell", "webshell-posts", "exploit-source-reaches-webshell",
+            "lsass-minidump-comsvcs", "local-account-created", "added-to-administrators", "tool-from-temp-to-smb",
+        ];
+        Assert.All(stages, s => Assert.Contains(s, hunts));
+        Assert.All(findings.Where(f => f.GetProperty("severity").GetString() is "critical" or "high"),
+            f => Assert.Equal("acme-ex01", f.GetProperty("host").GetString()));
+        Assert.All(findings, f => Assert.Equal("proxyshell", f.GetProperty("runbook").GetString()));
+        Assert.All(findings, f => Assert.NotEmpty(f.GetProperty("techniques").EnumerateArray()));
+        Assert.DoesNotContain("not run", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_proxyshell_runbook_leaves_the_benign_look_alikes_alone()
+    {
+        var (_, stdout, _) = OodaProcess.Run("hunt", "--store", "--runbook", "proxyshell", "--workspace", _demo.Workspace, "--json");
+        var text = string.Join('\n', Lines(stdout).Select(f => f.GetRawText()));
+        Assert.DoesNotContain("pst$", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("csc.exe", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Outlook-iOS", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Outlook-Android", text, StringComparison.Ordinal);
+        // The mass scanner's failed SSRF probes against a patched server are attempts, not compromise.
+        Assert.All(Lines(stdout).Where(f => f.GetProperty("host").GetString() != "acme-ex01"),
+            f => Assert.Equal("autodiscover-ssrf-attempt", f.GetProperty("hunt").GetString()));
+    }
+
+    [Fact]
+    public void Hunting_again_stores_no_duplicate_findings()
+    {
+        OodaProcess.Run("hunt", "--store", "--runbook", "proxyshell", "--workspace", _demo.Workspace);
+        var (exit, stdout, stderr) = OodaProcess.Run("hunt", "--store", "--runbook", "proxyshell", "--workspace", _demo.Workspace);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("workspace: 0 new findings", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hunting_files_in_place_says_which_hunts_need_the_store()
+    {
+        var (exit, stdout, stderr) = OodaProcess.Run("hunt", Path.Combine(_demo.Output, "collection", "acme-logistics"), "--runbook", "proxyshell", "--json");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains(Lines(stdout), f => f.GetProperty("hunt").GetString() == "mailbox-export-to-web-folder");
+        Assert.Contains("not run: proxyshell@1.0.0/webshell-posts: SQL hunts run over the workspace store", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_runbook_learns_the_attacker_address_from_the_case_and_diffs_against_its_first_version()
+    {
+        using var team = new TempDirectory();
+        var findings = Path.Combine(team.Path, "findings.jsonl");
+        var (_, stdout, _) = OodaProcess.Run("hunt", "--store", "--runbook", "proxyshell", "--workspace", _demo.Workspace, "--json");
+        File.WriteAllText(findings, stdout);
+        var folder = Path.Combine(team.Path, "runbooks");
+        var learn = OodaProcess.Run("runbook", "learn", "proxyshell", "--from", findings, "--runbooks", folder);
+        Assert.True(learn.ExitCode == 0, learn.Stderr);
+        Assert.True(File.Exists(Path.Combine(folder, "proxyshell@1.1.0.yml")));
+        // The address that posted to the webshell, read from the raw IIS log rather than from any finding.
+        var sql = OodaProcess.Run("sql", "--workspace", _demo.Workspace, "--json",
+            "SELECT DISTINCT field(fields, 'c-ip') AS ip FROM events WHERE source_kind = 'iis-w3c' AND field(fields, 'cs-method') = 'POST' AND field(fields, 'cs-uri-stem') LIKE '/aspnet_client/%'");
+        var attacker = Assert.Single(Lines(sql.Stdout)).GetProperty("ip").GetString()!;
+        var diff = OodaProcess.Run("runbook", "diff", "proxyshell@1.0.0", "proxyshell@1.1.0", "--runbooks", folder, "--json");
+        Assert.True(diff.ExitCode == 0, diff.Stderr);
+        Assert.Contains(Lines(diff.Stdout), d => d.GetProperty("section").GetString() == "iocs" && d.GetProperty("item").GetString() == "ip " + attacker);
+        Assert.Equal(0, OodaProcess.Run("runbook", "validate", "--runbooks", folder).ExitCode);
+        // A second lesson from the same findings has nothing new, and never overwrites a version.
+        var again = OodaProcess.Run("runbook", "learn", "proxyshell", "--from", findings, "--runbooks", folder);
+        Assert.Contains("nothing new", again.Stdout, StringComparison.Ordinal);
+    }
+}
