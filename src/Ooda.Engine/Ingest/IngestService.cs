@@ -16,8 +16,6 @@ public sealed class IngestService(Workspace workspace, EvidenceParsers parsers)
 
     private const int BatchSize = 2048;
     private const int BatchesInFlight = 4;
-    private const int FirstBytesLength = 16;
-
     public IngestService(Workspace workspace)
         : this(workspace, EvidenceParsers.Default)
     {
@@ -66,7 +64,7 @@ public sealed class IngestService(Workspace workspace, EvidenceParsers parsers)
         }
 
         if (entry.OriginalPath is not null)
-            captured.Add(Captured(entry, facts));
+            captured.Add(CapturedFileFacts.From(entry, facts));
 
         var parser = parsers.Find(facts.Head, entry.OriginalPath is not null);
         if (parser is null)
@@ -160,13 +158,6 @@ public sealed class IngestService(Workspace workspace, EvidenceParsers parsers)
             if (!writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
                 throw new ChannelClosedException();
         }
-    }
-
-    private static CapturedFile Captured(CollectionEntry entry, FileFacts facts)
-    {
-        var info = new FileInfo(entry.FullPath);
-        return new CapturedFile(entry.Tenant, entry.Host, entry.OriginalPath!, entry.DisplayPath, facts.Size,
-            info.LastWriteTimeUtc, info.CreationTimeUtc, facts.Sha256, facts.Head.AsSpan(0, Math.Min(FirstBytesLength, facts.Head.Length)).ToArray());
     }
 
     private static FileIngestResult Result(CollectionEntry entry, string? sha256, string? format, IngestOutcome outcome, long events, long bytes, IReadOnlyList<Diagnostic> diagnostics) =>

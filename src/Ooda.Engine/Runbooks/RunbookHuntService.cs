@@ -15,7 +15,7 @@ namespace Ooda.Engine.Runbooks;
 /// their SQL hunts over the store, and their file hunts over captured files. Every step either runs or says why it
 /// cannot; every hit becomes a <see cref="Finding"/> carrying runbook, hunt, ATT&amp;CK techniques and provenance.
 /// </summary>
-public sealed class RunbookHuntService
+public sealed partial class RunbookHuntService : IDisposable
 {
     // Who and what an analyst (and runbook learning) needs beside the fields a rule tested: source address, client, process, file, account.
     private static readonly string[] _contextFields =
@@ -66,6 +66,15 @@ public sealed class RunbookHuntService
                         Attach(referenced.Rule!, referencing);
                         pending[referenced.Location + "\n" + referencing.Reference] = referencing;
                         break;
+                    case RunbookHuntKind.Iocs:
+                        _steps.Add(PlanIocs(runbook, hunt));
+                        break;
+                    case RunbookHuntKind.Yara:
+                        _steps.Add(PlanYara(runbook, hunt));
+                        break;
+                    case RunbookHuntKind.FileCheck:
+                        _steps.Add(PlanFileCheck(runbook, hunt));
+                        break;
                     default:
                         _steps.Add(new RunbookHuntStep(runbook, hunt, null));
                         break;
@@ -74,6 +83,9 @@ public sealed class RunbookHuntService
         }
 
         documents.AddRange(extra);
+        _iocMatcher = CompileIocs();
+        if (_options.YaraPath is not null)
+            PlanExtraYara(_options.YaraPath);
         _rules = SigmaRuleSet.Compile(documents, _options.Sigma);
         var verdicts = _rules.Verdicts.GroupBy(v => v.Location, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var (location, step) in pending)
@@ -98,9 +110,10 @@ public sealed class RunbookHuntService
         ArgumentNullException.ThrowIfNull(paths);
         var statistics = new HuntStatistics();
         var findings = new ConcurrentBag<Finding>();
-        var hunter = new HuntService(_rules);
+        var hunter = new HuntService(_rules) { EventObserverFactory = IocObserver(findings) };
         foreach (var hit in hunter.HuntFiles(new HuntRequest(paths, _options.Tenant, _options.Host, null, _options.Parallelism), statistics, cancellationToken))
             AddSigma(findings, hit);
+        HuntCapturedFiles(CapturedFilesIn(paths, statistics, cancellationToken), findings, statistics, cancellationToken);
 
         var steps = _steps.Select(s => s.Runs && s.Hunt.Kind == RunbookHuntKind.Sql
             ? s with { NotRunReason = "SQL hunts run over the workspace store: ingest, then hunt with --store" }
@@ -119,11 +132,25 @@ public sealed class RunbookHuntService
             steps.Add(step.Runs && step.Hunt.Kind == RunbookHuntKind.Sql ? RunSql(workspaceFolder, step, findings, cancellationToken) : step);
 
         using var workspace = Workspace.Open(workspaceFolder, workspaceOptions);
-        var events = workspace.QueryEvents(new EventQuery { Tenant = _options.Tenant, Host = _options.Host }, cancellationToken);
-        var hunter = new HuntService(_rules);
-        foreach (var hit in hunter.HuntEvents(events, statistics, null, _options.Parallelism, cancellationToken))
-            AddSigma(findings, hit);
+        // A hunt of captured files only (YARA, webshell checks) need not read a single event.
+        if (_rules.Rules.Count > 0 || _iocMatcher is not null)
+        {
+            var events = workspace.QueryEvents(new EventQuery { Tenant = _options.Tenant, Host = _options.Host }, cancellationToken);
+            var hunter = new HuntService(_rules) { EventObserverFactory = IocObserver(findings) };
+            foreach (var hit in hunter.HuntEvents(events, statistics, null, _options.Parallelism, cancellationToken))
+                AddSigma(findings, hit);
+        }
+
+        var captured = workspace.ListCapturedFiles(_options.Tenant)
+            .Where(f => _options.Host is null || string.Equals(f.Host, _options.Host, StringComparison.OrdinalIgnoreCase)).ToList();
+        HuntCapturedFiles(captured, findings, statistics, cancellationToken);
         return Result(findings, steps, statistics);
+    }
+
+    public void Dispose()
+    {
+        _yara.ForEach(y => y.Rules.Dispose());
+        _extraYara?.Dispose();
     }
 
     private RunbookHuntResult Result(ConcurrentBag<Finding> findings, List<RunbookHuntStep> steps, HuntStatistics statistics)

@@ -33,7 +33,7 @@ public static class RunbookValidator
             foreach (var cve in runbook.Threat.Cves.Where(c => knowledge.Cve(c) is null))
                 issues.Add(new RunbookIssue(where, false, $"{cve} is not in the Exchange knowledge base, so triage cannot link builds to it"));
 
-            var hunter = new RunbookHuntService([runbook]);
+            using var hunter = new RunbookHuntService([runbook]);
             foreach (var step in hunter.Steps.Where(s => !s.Runs))
             {
                 // A sigmaId reference depends on the rule folders given at hunt time; that is a note, not a broken runbook.
