@@ -16,6 +16,7 @@ public sealed class SigmaRuleSet
     private readonly Dictionary<string, Bucket> _byProvider = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<SourceKind, Bucket> _byKind = [];
     private readonly Bucket _everything = new();
+    private readonly HashSet<SigmaRule> _suppressed = new(ReferenceEqualityComparer.Instance);
     private string[] _fieldNames;
 
     private sealed class Bucket
@@ -25,11 +26,16 @@ public sealed class SigmaRuleSet
         public List<int> AnyId { get; } = [];
     }
 
-    private SigmaRuleSet(FieldTable fields, List<CompiledRule> rules, List<SigmaRuleVerdict> verdicts)
+    private SigmaRuleSet(FieldTable fields, List<CompiledRule> rules, List<SigmaRuleVerdict> verdicts, List<CompiledCorrelation> correlations)
     {
         _fields = fields;
         Rules = rules;
         Verdicts = verdicts;
+        Correlations = correlations;
+        foreach (var correlation in correlations.Where(c => !c.Generate))
+            _suppressed.UnionWith(correlation.Rules);
+        foreach (var correlation in correlations.Where(c => c.Generate))
+            _suppressed.ExceptWith(correlation.Rules);
         var entries = new List<(CompiledRule, int, CompiledTarget)>();
         for (var r = 0; r < rules.Count; r++)
         {
@@ -50,31 +56,116 @@ public sealed class SigmaRuleSet
     /// <summary>The rules that compiled and apply to at least one event source.</summary>
     public IReadOnlyList<CompiledRule> Rules { get; }
 
+    /// <summary>The correlation rules that compiled, each after the correlations it references.</summary>
+    public IReadOnlyList<CompiledCorrelation> Correlations { get; }
+
     /// <summary>Loads and compiles every rule under a folder (or one file).</summary>
     public static SigmaRuleSet Load(string path, SigmaCompileOptions? options = null) =>
         Compile(SigmaRuleLoader.LoadPath(path), options);
 
+    /// <summary>
+    /// Loads the rules under <paramref name="path"/> and the Sigma filters under <paramref name="filterPaths"/> (e.g.
+    /// per-tenant allow-lists kept apart from the rules). A document there that is not a filter is refused.
+    /// </summary>
+    public static SigmaRuleSet Load(string path, IReadOnlyList<string> filterPaths, SigmaCompileOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(filterPaths);
+        var filters = filterPaths.SelectMany(SigmaRuleLoader.LoadPath).Select(d => d.Rule is { Kind: not SigmaRuleKind.Filter }
+            ? d with { Rule = null, Error = new SigmaError(Reasons.Filter, "only filter documents are read from a filter folder") }
+            : d);
+        return Compile(SigmaRuleLoader.LoadPath(path).Concat(filters), options);
+    }
+
+    /// <summary>
+    /// Compiles rule documents: filters first (they attach to the rules they name), then detection rules, then
+    /// correlations over them. Every document gets a verdict, in load order.
+    /// </summary>
     public static SigmaRuleSet Compile(IEnumerable<SigmaLoadResult> documents, SigmaCompileOptions? options = null)
     {
         options ??= SigmaCompileOptions.Default;
         var table = new FieldTable();
-        var rules = new List<CompiledRule>();
-        var verdicts = new List<SigmaRuleVerdict>();
-        foreach (var document in documents)
+        var loaded = documents.ToList();
+        var verdicts = new SigmaRuleVerdict?[loaded.Count];
+        var filters = new List<CompiledFilter>();
+        for (var i = 0; i < loaded.Count; i++)
         {
+            if (loaded[i].Rule is not { Kind: SigmaRuleKind.Filter } rule)
+                continue;
+            try
+            {
+                filters.Add(FilterCompiler.Compile(rule, options, table));
+            }
+            catch (SigmaException e)
+            {
+                verdicts[i] = new SigmaRuleVerdict(rule.Location, rule.Id, rule.Title, SigmaVerdictStatus.Rejected, e.ToError(), []);
+            }
+        }
+
+        var rules = new List<CompiledRule>();
+        var detections = new List<(SigmaRule, CompiledRule?, SigmaRuleVerdict)>();
+        for (var i = 0; i < loaded.Count; i++)
+        {
+            var document = loaded[i];
             if (document.Rule is not { } rule)
             {
-                verdicts.Add(new SigmaRuleVerdict(document.Location, null, null, SigmaVerdictStatus.Rejected, document.Error, []));
+                verdicts[i] = new SigmaRuleVerdict(document.Location, null, null, SigmaVerdictStatus.Rejected, document.Error, []);
                 continue;
             }
 
-            var (compiled, verdict) = RuleCompiler.Compile(rule, options, table);
-            verdicts.Add(verdict);
+            if (rule.Kind != SigmaRuleKind.Detection)
+                continue;
+            var (compiled, verdict) = RuleCompiler.Compile(rule, options, table, filters);
+            verdicts[i] = verdict;
+            detections.Add((rule, compiled, verdict));
             if (compiled is not null)
                 rules.Add(compiled);
         }
 
-        return new SigmaRuleSet(table, rules, verdicts);
+        var correlationRules = loaded.Select(d => d.Rule).OfType<SigmaRule>().Where(r => r.Kind == SigmaRuleKind.Correlation);
+        var (correlations, correlationVerdicts) = CorrelationCompiler.CompileAll(correlationRules, detections, filters.Select(f => f.Rule));
+        var filterVerdicts = new Dictionary<SigmaRule, SigmaRuleVerdict>(ReferenceEqualityComparer.Instance);
+        foreach (var filter in filters)
+            filterVerdicts[filter.Rule] = FilterVerdict(filter);
+        for (var i = 0; i < loaded.Count; i++)
+        {
+            if (verdicts[i] is null && loaded[i].Rule is { } rule)
+                verdicts[i] = rule.Kind == SigmaRuleKind.Correlation ? correlationVerdicts[rule] : filterVerdicts[rule];
+        }
+
+        return new SigmaRuleSet(table, rules, [.. verdicts.Select(v => v!)], correlations);
+    }
+
+    /// <summary>
+    /// Whether a rule's own detections are reported: false for rules that only feed correlations with
+    /// <c>generate: false</c> (the default), true for every other rule.
+    /// </summary>
+    public bool IsReportedAlone(SigmaRule rule) => !_suppressed.Contains(rule);
+
+    /// <summary>A correlation stage for one hunt over this rule set; null when the set has no correlation.</summary>
+    public SigmaCorrelator? CreateCorrelator(int maxBufferedHits = SigmaCorrelator.DefaultMaxBufferedHits) =>
+        Correlations.Count == 0 ? null : new SigmaCorrelator(Correlations, IsReportedAlone, maxBufferedHits);
+
+    private static SigmaRuleVerdict FilterVerdict(CompiledFilter filter)
+    {
+        var rule = filter.Rule;
+        var notes = new List<string>();
+        if (filter.RuleReferences is { } references)
+        {
+            foreach (var missing in references.Where(r => !filter.Found.Contains(r)).Order(StringComparer.Ordinal))
+                notes.Add($"rule '{missing}' is not among the compiled rules");
+        }
+
+        notes.AddRange(filter.Notes);
+        if (filter.Applied.Count == 0)
+        {
+            return new SigmaRuleVerdict(rule.Location, rule.Id, rule.Title, SigmaVerdictStatus.Skipped,
+                new SigmaError(Reasons.FilterReference, notes.Count > 0 ? string.Join("; ", notes) : $"no compiled rule with logsource {rule.Logsource}"), notes);
+        }
+
+        notes.Insert(0, filter.Applied.Count <= 10
+            ? "applied to " + string.Join(", ", filter.Applied)
+            : $"applied to {filter.Applied.Count} rules: {string.Join(", ", filter.Applied.Take(10))}, …");
+        return new SigmaRuleVerdict(rule.Location, rule.Id, rule.Title, SigmaVerdictStatus.Compiled, null, notes);
     }
 
     public SigmaEvaluationContext CreateContext()

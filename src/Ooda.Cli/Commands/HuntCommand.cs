@@ -10,15 +10,20 @@ using Spectre.Console.Cli;
 
 namespace Ooda.Cli.Commands;
 
-/// <summary><c>ooda hunt</c>: Sigma rules over files or the store; one detection per (rule, event) as a table or JSON lines.</summary>
+/// <summary>
+/// <c>ooda hunt</c>: Sigma rules over files or the store; one detection per (rule, event) as a table or JSON lines,
+/// then one per correlation window that fired (with its group, window and contributing events).
+/// </summary>
 public sealed class HuntCommand : Command<HuntSettings>
 {
     public override int Execute(CommandContext context, HuntSettings settings, CancellationToken cancellationToken)
     {
-        if (settings.Runbooks.Length > 0 || settings.AllRunbooks)
+        if (settings.Filters.Length > 0 && (settings.Sigma is null || settings.Runbooks.Length > 0 || settings.AllRunbooks || settings.Yara is not null))
+            throw new InputException("--filters applies to the rules of --sigma, not to runbook hunts");
+        if (settings.Runbooks.Length > 0 || settings.AllRunbooks || settings.Yara is not null)
             return RunbookHunt.Execute(settings, cancellationToken);
         if (settings.Sigma is null)
-            throw new InputException("--sigma <DIR> or --runbook <ID> is required");
+            throw new InputException("--sigma <DIR>, --runbook <ID> or --yara <DIR> is required");
         if (settings.Store == settings.Paths.Length > 0)
             throw new InputException("give evidence paths or --store, not both and not neither");
         if (settings.MinLevel is not null && HuntService.LevelRank(settings.MinLevel) < 0)
@@ -32,7 +37,7 @@ public sealed class HuntCommand : Command<HuntSettings>
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var rules = SigmaRuleOptions.Load(settings.Sigma, settings.Mapping);
+        var rules = LoadRules(settings.Sigma, settings);
         var loadTime = stopwatch.Elapsed;
         var service = new HuntService(rules);
         var statistics = new HuntStatistics();
@@ -80,6 +85,20 @@ public sealed class HuntCommand : Command<HuntSettings>
                     Count(hit);
                     var d = hit.Detection;
                     var e = d.Event;
+                    if (d.Correlation is { } c)
+                    {
+                        table.AddRow(
+                            new Text(Iso.Format(c.WindowStart)[..19]),
+                            new Text(d.Rule.Level ?? "-"),
+                            new Text(TerminalText.Clip(d.Rule.Title, 60)),
+                            new Text(TerminalText.Clip(hit.Host, 24)),
+                            new Text("correlation " + c.TypeName),
+                            new Text(TerminalText.Clip(string.Join(" ", d.MatchedFields.Select(f => $"{f.Key}={f.Value}"))
+                                + $" [{c.EventCount} hits to {Iso.Format(c.WindowEnd)[11..19]}]", 120)),
+                            new Text(TerminalText.Clip(e.Provenance + (c.EventCount > 1 ? $" (+{c.EventCount - 1})" : string.Empty), 60)));
+                        continue;
+                    }
+
                     table.AddRow(
                         new Text(e.Timestamp == DateTime.MinValue ? "-" : Iso.Format(e.Timestamp)[..19]),
                         new Text(d.Rule.Level ?? "-"),
@@ -134,7 +153,70 @@ public sealed class HuntCommand : Command<HuntSettings>
         foreach (var (name, value) in d.MatchedFields)
             w.WriteString(name, value);
         w.WriteEndObject();
+        if (d.Correlation is { } c)
+            WriteCorrelation(w, c);
         w.WriteEndObject();
+    }
+
+    private static void WriteCorrelation(Utf8JsonWriter w, SigmaCorrelationMatch c)
+    {
+        w.WriteStartObject("correlation");
+        w.WriteString("type", c.TypeName);
+        w.WriteStartObject("groupBy");
+        foreach (var (name, value) in c.GroupBy)
+            w.WriteString(name, value);
+        w.WriteEndObject();
+        w.WriteString("windowStart", Iso.Format(c.WindowStart));
+        w.WriteString("windowEnd", Iso.Format(c.WindowEnd));
+        w.WriteString("firedAt", Iso.Format(c.FiredAt));
+        w.WriteString("measure", c.Measure);
+        w.WriteNumber("value", c.Value);
+        w.WriteNumber("events", c.EventCount);
+        w.WriteNumber("moreEvents", c.MoreEvents);
+        w.WriteStartArray("contributing");
+        foreach (var e in c.Events)
+        {
+            w.WriteStartObject();
+            w.WriteString("ruleId", e.Rule.Id);
+            w.WriteString("title", e.Rule.Title);
+            w.WriteString("timestamp", Iso.Format(e.Timestamp));
+            w.WriteString("tenant", e.Tenant);
+            w.WriteString("host", e.Host);
+            EventJson.WriteProvenance(w, e.Provenance);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The --sigma rules, with the Sigma filters of --filters attached when given.</summary>
+    private static SigmaRuleSet LoadRules(string sigma, HuntSettings settings)
+    {
+        if (settings.Filters.Length == 0)
+            return SigmaRuleOptions.Load(sigma, settings.Mapping);
+        if (!File.Exists(sigma) && !Directory.Exists(sigma))
+            throw new InputException($"no Sigma rule file or folder at {sigma}");
+        foreach (var path in settings.Filters)
+        {
+            if (!File.Exists(path) && !Directory.Exists(path))
+                throw new InputException($"--filters: no Sigma filter file or folder at {path}");
+        }
+
+        var options = SigmaCompileOptions.Default;
+        if (settings.Mapping is not null)
+        {
+            try
+            {
+                options = options with { Mapping = LogsourceMapping.Load(settings.Mapping) };
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                throw new InputException($"--mapping: {e.Message}", e);
+            }
+        }
+
+        return SigmaRuleSet.Load(sigma, settings.Filters, options);
     }
 
     private static void WriteSummary(HuntSettings settings, SigmaRuleSet rules, HuntStatistics statistics, SortedDictionary<int, int> byLevel,
@@ -158,6 +240,13 @@ public sealed class HuntCommand : Command<HuntSettings>
         var seconds = Math.Max(elapsed.TotalSeconds - loadTime.TotalSeconds, 1e-6);
         console.MarkupLine(CultureInfo.InvariantCulture, "[grey]{0} files, {1} events, {2} detections in {3:0.00} s ({4:0} events/s)[/]",
             statistics.Files, statistics.Events, byLevel.Values.Sum(), seconds, statistics.Events / seconds);
+        if (rules.Correlations.Count > 0)
+        {
+            var (buffered, dropped, ungrouped, untimed) = statistics.CorrelationBuffer;
+            console.MarkupLine(CultureInfo.InvariantCulture, "[grey]correlations: {0} rules, {1} fired, from {2} base hits ({3} without a group-by value, {4} without a time, {5} over the buffer)[/]",
+                rules.Correlations.Count, statistics.Correlations, buffered, ungrouped, untimed, dropped);
+        }
+
         if (byLevel.Count > 0)
             console.MarkupLine("[grey]by level: " + Markup.Escape(string.Join(", ", byLevel.Reverse().Select(p => $"{(p.Key >= 0 ? levels[p.Key] : "none")} {p.Value}"))) + "[/]");
         if (byRule.Count > 0)

@@ -17,6 +17,10 @@ public sealed class HuntSettings : WorkspaceSettings
     [Description("Sigma rule file or folder.")]
     public string? Sigma { get; init; }
 
+    [CommandOption("--filters <DIR>")]
+    [Description("Sigma filter file or folder (e.g. per-tenant allow-lists) applied to the --sigma rules; repeat for several.")]
+    public string[] Filters { get; init; } = [];
+
     [CommandOption("--min-level <LEVEL>")]
     [Description("Only rules at or above: informational, low, medium, high, critical.")]
     public string? MinLevel { get; init; }
@@ -52,6 +56,10 @@ public sealed class HuntSettings : WorkspaceSettings
     [CommandOption("--runbooks <DIR>")]
     [Description("A team runbook folder that overrides and extends the built-ins; repeat for several.")]
     public string[] RunbookFolders { get; init; } = [];
+
+    [CommandOption("--yara <DIR>")]
+    [Description("YARA rule file or folder, scanned over every captured file (libyara9).")]
+    public string? Yara { get; init; }
 
     [CommandOption("--save")]
     [Description("Store the findings in the workspace (always done with --store).")]

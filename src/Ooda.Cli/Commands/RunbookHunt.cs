@@ -40,7 +40,9 @@ internal static class RunbookHunt
             extra = SigmaRuleLoader.LoadPath(settings.Sigma).ToList();
         }
 
-        var service = new RunbookHuntService(runbooks, new RunbookHuntOptions(extra, sigmaOptions, settings.MinLevel, settings.Tenant, settings.Host, settings.Threads));
+        if (settings.Yara is not null && !File.Exists(settings.Yara) && !Directory.Exists(settings.Yara))
+            throw new InputException($"no YARA rule file or folder at {settings.Yara}");
+        using var service = new RunbookHuntService(runbooks, new RunbookHuntOptions(extra, sigmaOptions, settings.MinLevel, settings.Tenant, settings.Host, settings.Threads, settings.Yara));
         RunbookHuntResult result;
         if (settings.Store)
         {
@@ -97,7 +99,7 @@ internal static class RunbookHunt
             table.AddRow(
                 new Text(f.Timestamp == DateTime.MinValue ? "-" : Iso.Format(f.Timestamp)[..19]),
                 new Text(f.Severity),
-                new Text(TerminalText.Clip(f.RunbookId is null ? $"sigma {f.RuleId}" : $"{f.RunbookId}/{f.HuntId}", 40)),
+                new Text(TerminalText.Clip(f.RunbookId is null ? $"{f.Detector} {f.RuleId}" : $"{f.RunbookId}/{f.HuntId}", 40)),
                 new Text(TerminalText.Clip(string.Join(" ", f.Techniques), 24)),
                 new Text(TerminalText.Clip($"{f.Tenant}/{f.Host}", 30)),
                 new Text(TerminalText.Clip(what, 100)),
@@ -114,10 +116,18 @@ internal static class RunbookHunt
         var console = settings.Json ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }) : AnsiConsole.Console;
         var steps = result.Steps;
         console.MarkupLine(CultureInfo.InvariantCulture, "[grey]runbooks: {0}; hunt steps: {1} run, {2} not run[/]",
-            Markup.Escape(string.Join(", ", runbooks.Select(r => r.Reference))), steps.Count(s => s.Runs), steps.Count(s => !s.Runs));
+            Markup.Escape(runbooks.Count == 0 ? "(none)" : string.Join(", ", runbooks.Select(r => r.Reference))), steps.Count(s => s.Runs), steps.Count(s => !s.Runs));
         foreach (var step in steps.Where(s => !s.Runs))
             console.MarkupLine($"[yellow]  not run: {Markup.Escape(step.Reference)}: {Markup.Escape(TerminalText.Clean(step.NotRunReason))}[/]");
-        var byHunt = result.Findings.GroupBy(f => f.RunbookId is null ? "sigma " + f.RuleId : $"{f.RunbookId}/{f.HuntId}").OrderByDescending(g => g.Count());
+        var yara = service.YaraVerdicts;
+        if (yara.Count > 0)
+        {
+            var failed = yara.Where(v => v.Status != Detection.Yara.YaraFileStatus.Compiled).ToList();
+            console.MarkupLine(CultureInfo.InvariantCulture, "[grey]YARA: {0} files, {1} rules compiled; {2} files not used[/]", yara.Count, yara.Sum(v => v.RuleCount), failed.Count);
+            foreach (var v in failed.Take(settings.ShowRules ? int.MaxValue : 5))
+                console.MarkupLine($"[yellow]  {Markup.Escape(TerminalText.Clean(v.File))}: {Markup.Escape(TerminalText.Clean(v.Reason))}[/]");
+        }
+        var byHunt = result.Findings.GroupBy(f => f.RunbookId is null ? $"{f.Detector} {f.RuleId}" : $"{f.RunbookId}/{f.HuntId}").OrderByDescending(g => g.Count());
         console.MarkupLine(CultureInfo.InvariantCulture, "[grey]{0} files, {1} events, {2} findings in {3:0.00} s[/]",
             result.Statistics.Files, result.Statistics.Events, result.Findings.Count, elapsed.TotalSeconds);
         if (result.Findings.Count > 0)

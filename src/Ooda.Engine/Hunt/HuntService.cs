@@ -10,6 +10,9 @@ namespace Ooda.Engine.Hunt;
 /// Runs a compiled Sigma rule set over evidence. Files are hunted in parallel (one worker per core, each file parsed and
 /// evaluated by one worker) and their detections come out in file order; a stored event stream is cut into batches that
 /// the workers evaluate, again in order. Only detections are buffered, never events, so memory stays flat in input size.
+/// Correlation rules need their base hits in time order across files, so the workers hand the hits of referenced rules
+/// (only those) to a <see cref="SigmaCorrelator"/>, and the correlation detections follow the per-event ones once the
+/// evidence is read. Base rules that only feed correlations with <c>generate: false</c> are evaluated but not reported.
 /// </summary>
 public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
 {
@@ -39,7 +42,9 @@ public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
             .Where(e => e.OriginalPath is null)
             .ToList();
         var minimum = LevelRank(request.MinLevel);
-        return Ordered(entries, entry => HuntFile(entry, minimum, statistics, cancellationToken), Workers(request), cancellationToken);
+        var correlator = rules.CreateCorrelator();
+        var hits = Ordered(entries, entry => HuntFile(entry, minimum, statistics, correlator, cancellationToken), Workers(request), cancellationToken);
+        return WithCorrelations(hits, correlator, minimum, statistics);
     }
 
     /// <summary>Detections from a stream of events (e.g. the workspace store), in stream order.</summary>
@@ -47,18 +52,20 @@ public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
     {
         var minimum = LevelRank(minLevel);
         var contexts = new ConcurrentBag<SigmaEvaluationContext>();
-        return Ordered(Batches(events), batch =>
+        var correlator = rules.CreateCorrelator();
+        var hits = Ordered(Batches(events), batch =>
         {
             var context = contexts.TryTake(out var c) ? c : rules.CreateContext();
             var hits = new List<HuntHit>();
             var detections = new List<SigmaDetection>();
             var observer = EventObserverFactory?.Invoke();
             foreach (var evidence in batch)
-                Evaluate(evidence, context, detections, hits, minimum, statistics, observer);
+                Evaluate(evidence, context, detections, hits, minimum, statistics, observer, correlator);
             statistics.AddEvents(batch.Count);
             contexts.Add(context);
             return hits;
         }, parallelism <= 0 ? Environment.ProcessorCount : parallelism, cancellationToken);
+        return WithCorrelations(hits, correlator, minimum, statistics);
     }
 
     private static int Workers(HuntRequest request) => request.Parallelism <= 0 ? Environment.ProcessorCount : request.Parallelism;
@@ -80,7 +87,31 @@ public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
             yield return batch;
     }
 
-    private List<HuntHit> HuntFile(CollectionEntry entry, int minimum, HuntStatistics statistics, CancellationToken cancellationToken)
+    /// <summary>The per-event hits as they come, then the correlation detections of the whole hunt.</summary>
+    private static IEnumerable<HuntHit> WithCorrelations(IEnumerable<HuntHit> hits, SigmaCorrelator? correlator, int minimum, HuntStatistics statistics)
+    {
+        foreach (var hit in hits)
+            yield return hit;
+        if (correlator is null)
+            yield break;
+        var detections = correlator.Finish();
+        statistics.AddCorrelations(detections.Count);
+        statistics.SetCorrelationBuffer(correlator.Buffered, correlator.Dropped, correlator.Ungrouped, correlator.Untimed);
+        if (correlator.Dropped > 0)
+        {
+            statistics.Diagnostics.Enqueue(new Diagnostic("correlation", string.Empty,
+                $"{correlator.Dropped} base hits past the buffer of {correlator.Buffered} were not correlated; correlations may be missing", DiagnosticSeverity.Warning));
+        }
+
+        foreach (var detection in detections)
+        {
+            if (minimum >= 0 && LevelRank(detection.Rule.Level) < minimum)
+                continue;
+            yield return new HuntHit(detection, detection.Event.Host);
+        }
+    }
+
+    private List<HuntHit> HuntFile(CollectionEntry entry, int minimum, HuntStatistics statistics, SigmaCorrelator? correlator, CancellationToken cancellationToken)
     {
         var hits = new List<HuntHit>();
         FileFacts facts;
@@ -112,7 +143,7 @@ public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
         foreach (var evidence in parser.Parse(stream, new ParseContext(source, statistics.Diagnostics.Enqueue, cancellationToken)))
         {
             count++;
-            Evaluate(evidence, context, detections, hits, minimum, statistics, observer);
+            Evaluate(evidence, context, detections, hits, minimum, statistics, observer, correlator);
         }
 
         statistics.AddEvents(count);
@@ -120,16 +151,17 @@ public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
     }
 
     private void Evaluate(EvidenceEvent evidence, SigmaEvaluationContext context, List<SigmaDetection> detections, List<HuntHit> hits, int minimum,
-        HuntStatistics statistics, Action<EvidenceEvent, string>? observer)
+        HuntStatistics statistics, Action<EvidenceEvent, string>? observer, SigmaCorrelator? correlator)
     {
         var host = evidence.Host == "-" && evidence.Fields.Get("Computer") is { } computer ? computer : evidence.Host;
         observer?.Invoke(evidence, host);
         statistics.Channels.AddOrUpdate((host, evidence.Channel ?? evidence.Kind.ToString()), 1, (_, n) => n + 1);
         detections.Clear();
         rules.Evaluate(evidence, context, detections);
+        correlator?.Observe(detections, host);
         foreach (var detection in detections)
         {
-            if (minimum >= 0 && LevelRank(detection.Rule.Level) < minimum)
+            if ((minimum >= 0 && LevelRank(detection.Rule.Level) < minimum) || !rules.IsReportedAlone(detection.Rule))
                 continue;
             hits.Add(new HuntHit(detection, host));
         }

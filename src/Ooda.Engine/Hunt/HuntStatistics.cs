@@ -9,12 +9,19 @@ public sealed class HuntStatistics
     private long _events;
     private long _files;
     private long _detections;
+    private long _correlations;
 
     public long Events => Interlocked.Read(ref _events);
 
     public long Files => Interlocked.Read(ref _files);
 
     public long Detections => Interlocked.Read(ref _detections);
+
+    /// <summary>Correlation detections (before the level filter), counted when the hunt finishes.</summary>
+    public long Correlations => Interlocked.Read(ref _correlations);
+
+    /// <summary>Base hits the correlation stage held, dropped past its buffer, could not group (a group-by field had no value) or could not place in time.</summary>
+    public (long Buffered, long Dropped, long Ungrouped, long Untimed) CorrelationBuffer { get; private set; }
 
     /// <summary>Problems met while reading evidence (bad records, unreadable or unknown files).</summary>
     public ConcurrentQueue<Diagnostic> Diagnostics { get; } = new();
@@ -27,4 +34,8 @@ public sealed class HuntStatistics
     internal void AddFile() => Interlocked.Increment(ref _files);
 
     internal void AddDetections(long count) => Interlocked.Add(ref _detections, count);
+
+    internal void AddCorrelations(long count) => Interlocked.Add(ref _correlations, count);
+
+    internal void SetCorrelationBuffer(long buffered, long dropped, long ungrouped, long untimed) => CorrelationBuffer = (buffered, dropped, ungrouped, untimed);
 }

@@ -128,26 +128,26 @@ public sealed partial class RunbookHuntService
 
     private static Finding IocFinding(RunbookHuntStep step, List<IocHit> hits, string tenant, string host, DateTime timestamp, Provenance provenance, string? originalPath,
         string? channel, int? eventId, long? recordId) => new()
-    {
-        Id = FindingIds.For("ioc", step.Runbook.Id, step.Hunt.Id, null, tenant, host, provenance, originalPath),
-        Title = $"{step.Hunt.Title}: {string.Join(", ", hits.Take(3).Select(h => $"{IocKinds.Name(h.Ioc.Kind)} {Clip(h.Ioc.Value)}"))}{(hits.Count > 3 ? ", …" : string.Empty)}",
-        Severity = step.Hunt.Severity,
-        Detector = "ioc",
-        RunbookId = step.Runbook.Id,
-        RunbookVersion = step.Runbook.Version.ToString(),
-        HuntId = step.Hunt.Id,
-        RuleId = hits[0].Ioc.ToString(),
-        Techniques = step.Hunt.Techniques,
-        Tenant = tenant,
-        Host = host,
-        Timestamp = timestamp,
-        Channel = channel,
-        EventId = eventId,
-        RecordId = recordId,
-        Provenance = provenance,
-        OriginalPath = originalPath,
-        Details = [.. hits.SelectMany(h => new KeyValuePair<string, string>[] { new("ioc", h.Ioc.ToString()), new(h.Field, Clip(h.Text)) })],
-    };
+        {
+            Id = FindingIds.For("ioc", step.Runbook.Id, step.Hunt.Id, null, tenant, host, provenance, originalPath),
+            Title = $"{step.Hunt.Title}: {string.Join(", ", hits.Take(3).Select(h => $"{IocKinds.Name(h.Ioc.Kind)} {Clip(h.Ioc.Value)}"))}{(hits.Count > 3 ? ", …" : string.Empty)}",
+            Severity = step.Hunt.Severity,
+            Detector = "ioc",
+            RunbookId = step.Runbook.Id,
+            RunbookVersion = step.Runbook.Version.ToString(),
+            HuntId = step.Hunt.Id,
+            RuleId = hits[0].Ioc.ToString(),
+            Techniques = step.Hunt.Techniques,
+            Tenant = tenant,
+            Host = host,
+            Timestamp = timestamp,
+            Channel = channel,
+            EventId = eventId,
+            RecordId = recordId,
+            Provenance = provenance,
+            OriginalPath = originalPath,
+            Details = [.. hits.SelectMany(h => new KeyValuePair<string, string>[] { new("ioc", h.Ioc.ToString()), new(h.Field, Clip(h.Text)) })],
+        };
 
     /// <summary>Captured files under the hunted paths (KAPE or Velociraptor layout), as ingest would record them.</summary>
     private List<CapturedFile> CapturedFilesIn(IReadOnlyList<string> paths, HuntStatistics statistics, CancellationToken cancellationToken)
@@ -242,7 +242,8 @@ public sealed partial class RunbookHuntService
             {
                 // The check's own severity: prevalence alone is a low lead, a PST in a page is critical, whatever the runbook says.
                 findings.Add(FileFinding(step, "webshell", w.Check, w.File, new Provenance(w.File.SourcePath, w.File.Sha256, -1, 0),
-                    $"{step.Hunt.Title}: {w.Check}", [new("reason", w.Reason), new("sha256", w.File.Sha256)]) with { Severity = w.Severity });
+                    $"{step.Hunt.Title}: {w.Check}", [new("reason", w.Reason), new("sha256", w.File.Sha256)]) with
+                { Severity = w.Severity });
             }
         }
     }
@@ -265,22 +266,22 @@ public sealed partial class RunbookHuntService
 
     private static Finding FileFinding(RunbookHuntStep step, string detector, string ruleId, CapturedFile file, Provenance provenance, string title,
         IReadOnlyList<KeyValuePair<string, string>> details) => new()
-    {
-        Id = FindingIds.For(detector, step.Runbook.Id, step.Hunt.Id, ruleId, file.Tenant, file.Host, provenance, file.OriginalPath),
-        Title = title,
-        Severity = step.Hunt.Severity,
-        Detector = detector,
-        RunbookId = step.Runbook.Id,
-        RunbookVersion = step.Runbook.Version.ToString(),
-        HuntId = step.Hunt.Id,
-        RuleId = ruleId,
-        Techniques = step.Hunt.Techniques,
-        Tenant = file.Tenant,
-        Host = file.Host,
-        Timestamp = file.Modified,
-        Channel = "captured-file",
-        Provenance = provenance,
-        OriginalPath = file.OriginalPath,
-        Details = details,
-    };
+        {
+            Id = FindingIds.For(detector, step.Runbook.Id, step.Hunt.Id, ruleId, file.Tenant, file.Host, provenance, file.OriginalPath),
+            Title = title,
+            Severity = step.Hunt.Severity,
+            Detector = detector,
+            RunbookId = step.Runbook.Id,
+            RunbookVersion = step.Runbook.Version.ToString(),
+            HuntId = step.Hunt.Id,
+            RuleId = ruleId,
+            Techniques = step.Hunt.Techniques,
+            Tenant = file.Tenant,
+            Host = file.Host,
+            Timestamp = file.Modified,
+            Channel = "captured-file",
+            Provenance = provenance,
+            OriginalPath = file.OriginalPath,
+            Details = details,
+        };
 }

@@ -197,25 +197,25 @@ public sealed partial class RunbookHuntService : IDisposable
 
     private static Finding Make(string detector, Runbook? runbook, RunbookHunt? hunt, string ruleId, string title, string severity, IReadOnlyList<string> techniques,
         string host, EvidenceEvent e, IReadOnlyList<KeyValuePair<string, string>> details) => new()
-    {
-        Id = FindingIds.For(detector, runbook?.Id, hunt?.Id, ruleId, e.Tenant, host, e.Provenance),
-        Title = title,
-        Severity = severity,
-        Detector = detector,
-        RunbookId = runbook?.Id,
-        RunbookVersion = runbook?.Version.ToString(),
-        HuntId = hunt?.Id,
-        RuleId = ruleId,
-        Techniques = techniques,
-        Tenant = e.Tenant,
-        Host = host,
-        Timestamp = e.Timestamp,
-        Channel = e.Channel ?? e.Kind.ToString(),
-        EventId = e.EventId,
-        RecordId = e.RecordId,
-        Provenance = e.Provenance,
-        Details = details,
-    };
+        {
+            Id = FindingIds.For(detector, runbook?.Id, hunt?.Id, ruleId, e.Tenant, host, e.Provenance),
+            Title = title,
+            Severity = severity,
+            Detector = detector,
+            RunbookId = runbook?.Id,
+            RunbookVersion = runbook?.Version.ToString(),
+            HuntId = hunt?.Id,
+            RuleId = ruleId,
+            Techniques = techniques,
+            Tenant = e.Tenant,
+            Host = host,
+            Timestamp = e.Timestamp,
+            Channel = e.Channel ?? e.Kind.ToString(),
+            EventId = e.EventId,
+            RecordId = e.RecordId,
+            Provenance = e.Provenance,
+            Details = details,
+        };
 
     /// <summary>ATT&amp;CK technique ids from Sigma tags (<c>attack.t1059.001</c> → <c>T1059.001</c>).</summary>
     public static IReadOnlyList<string> SigmaTechniques(IReadOnlyList<string> tags) =>

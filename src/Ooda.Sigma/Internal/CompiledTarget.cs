@@ -2,8 +2,11 @@ using Ooda.Core;
 
 namespace Ooda.Sigma.Internal;
 
-/// <summary>A rule's tree for one event source: the source's own conditions, then the (translated) detection.</summary>
-internal sealed class CompiledTarget(LogsourceTarget target, Node? sourceCondition, Node detection, IReadOnlyList<SigmaFieldTranslation> translations, IReadOnlyList<(string RuleField, string EventField)> fields)
+/// <summary>
+/// A rule's tree for one event source: the source's own conditions, then the (translated) detection, minus what the
+/// Sigma filters attached to the rule exclude.
+/// </summary>
+internal sealed class CompiledTarget(LogsourceTarget target, Node? sourceCondition, Node detection, Node? exclusion, IReadOnlyList<SigmaFieldTranslation> translations, IReadOnlyList<(string RuleField, string EventField)> fields)
 {
     public LogsourceTarget Target { get; } = target;
 
@@ -13,5 +16,5 @@ internal sealed class CompiledTarget(LogsourceTarget target, Node? sourceConditi
     public IReadOnlyList<(string RuleField, string EventField)> Fields { get; } = fields;
 
     public bool Matches(SigmaEvaluationContext context) =>
-        (sourceCondition is null || sourceCondition.Eval(context)) && detection.Eval(context);
+        (sourceCondition is null || sourceCondition.Eval(context)) && detection.Eval(context) && (exclusion is null || !exclusion.Eval(context));
 }

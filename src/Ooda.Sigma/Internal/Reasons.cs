@@ -16,5 +16,8 @@ internal static class Reasons
     public const string LogsourceUnmapped = "logsource-unmapped";
     public const string Untranslatable = "fields-unavailable";
     public const string Correlation = "correlation";
+    public const string CorrelationReference = "correlation-reference";
+    public const string CorrelationUnsupported = "correlation-unsupported";
     public const string Filter = "filter";
+    public const string FilterReference = "filter-reference";
 }
