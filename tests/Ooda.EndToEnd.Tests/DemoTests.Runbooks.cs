@@ -89,4 +89,26 @@ public sealed partial class DemoTests
         var again = OodaProcess.Run("runbook", "learn", "proxyshell", "--from", findings, "--runbooks", folder);
         Assert.Contains("nothing new", again.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_per_tenant_allow_list_silences_a_runbook_hunt_for_that_tenant_only()
+    {
+        using var folder = new TempDirectory();
+        File.WriteAllText(Path.Combine(folder.Path, "birch-scanner.yml"), """
+            title: birch-health accepts its external scanner's SSRF probes
+            logsource: { category: webserver }
+            ooda-tenants: [birch-health, acme-logistics]
+            filter:
+              rules: [proxyshell/autodiscover-ssrf-attempt]
+              selection:
+                cs-uri-stem|contains: autodiscover
+              condition: selection
+            """);
+        var (exit, stdout, stderr) = OodaProcess.Run("hunt", "--store", "--runbook", "proxyshell", "--filters", folder.Path, "--workspace", _demo.Workspace, "--json");
+        Assert.True(exit == 0, stderr);
+        var findings = Lines(stdout);
+        Assert.DoesNotContain(findings, f => f.GetProperty("hunt").GetString() == "autodiscover-ssrf-attempt");
+        // The filter names one hunt: the successful exploitation on the same tenant is still reported.
+        Assert.Contains(findings, f => f.GetProperty("hunt").GetString() == "autodiscover-ssrf-success");
+    }
 }

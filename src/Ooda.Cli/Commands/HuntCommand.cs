@@ -18,8 +18,8 @@ public sealed class HuntCommand : Command<HuntSettings>
 {
     public override int Execute(CommandContext context, HuntSettings settings, CancellationToken cancellationToken)
     {
-        if (settings.Filters.Length > 0 && (settings.Sigma is null || settings.Runbooks.Length > 0 || settings.AllRunbooks || settings.Yara is not null))
-            throw new InputException("--filters applies to the rules of --sigma, not to runbook hunts");
+        if (settings.Filters.Length > 0 && settings.Sigma is null && settings.Runbooks.Length == 0 && !settings.AllRunbooks)
+            throw new InputException("--filters applies to the rules of --sigma or --runbook");
         if (settings.Runbooks.Length > 0 || settings.AllRunbooks || settings.Yara is not null)
             return RunbookHunt.Execute(settings, cancellationToken);
         if (settings.Sigma is null)

@@ -42,7 +42,17 @@ internal static class RunbookHunt
 
         if (settings.Yara is not null && !File.Exists(settings.Yara) && !Directory.Exists(settings.Yara))
             throw new InputException($"no YARA rule file or folder at {settings.Yara}");
-        using var service = new RunbookHuntService(runbooks, new RunbookHuntOptions(extra, sigmaOptions, settings.MinLevel, settings.Tenant, settings.Host, settings.Threads, settings.Yara));
+        var filters = new List<SigmaLoadResult>();
+        foreach (var folder in settings.Filters)
+        {
+            if (!File.Exists(folder) && !Directory.Exists(folder))
+                throw new InputException($"--filters: no Sigma filter file or folder at {folder}");
+            filters.AddRange(SigmaRuleLoader.LoadPath(folder));
+        }
+
+        if (filters.FirstOrDefault(d => d.Rule is { Kind: not SigmaRuleKind.Filter }) is { } notFilter)
+            throw new InputException($"--filters: {notFilter.Location} is not a Sigma filter");
+        using var service = new RunbookHuntService(runbooks, new RunbookHuntOptions(extra, sigmaOptions, settings.MinLevel, settings.Tenant, settings.Host, settings.Threads, settings.Yara, filters));
         RunbookHuntResult result;
         if (settings.Store)
         {

@@ -51,9 +51,11 @@ public sealed partial class RunbookHuntService : IDisposable
                         }
 
                         var step = new RunbookHuntStep(runbook, hunt, null);
-                        Attach(loaded[0].Rule!, step);
-                        pending[loaded[0].Location] = step;
-                        documents.Add(loaded[0]);
+                        // A name filters (allow-lists) and correlations can reference: runbook/hunt, unless the rule names itself.
+                        var document = loaded[0].Rule!.Name is null ? loaded[0] with { Rule = loaded[0].Rule! with { Name = $"{runbook.Id}/{hunt.Id}" } } : loaded[0];
+                        Attach(document.Rule!, step);
+                        pending[document.Location] = step;
+                        documents.Add(document);
                         break;
                     case RunbookHuntKind.SigmaReference:
                         if (!byId.TryGetValue(hunt.Body, out var referenced))
@@ -83,6 +85,7 @@ public sealed partial class RunbookHuntService : IDisposable
         }
 
         documents.AddRange(extra);
+        documents.AddRange(_options.Filters ?? []);
         _iocMatcher = CompileIocs();
         if (_options.YaraPath is not null)
             PlanExtraYara(_options.YaraPath);
