@@ -24,17 +24,7 @@ public sealed class HuntCommand : Command<HuntSettings>
             return RunbookHunt.Execute(settings, cancellationToken);
         if (settings.Sigma is null)
             throw new InputException("--sigma <DIR>, --runbook <ID> or --yara <DIR> is required");
-        if (settings.Store == settings.Paths.Length > 0)
-            throw new InputException("give evidence paths or --store, not both and not neither");
-        if (settings.MinLevel is not null && HuntService.LevelRank(settings.MinLevel) < 0)
-            throw new InputException($"--min-level: '{settings.MinLevel}' is not informational, low, medium, high or critical");
-        if (settings.FailOn is not null && HuntService.LevelRank(settings.FailOn) < 0)
-            throw new InputException($"--fail-on: '{settings.FailOn}' is not informational, low, medium, high or critical");
-        foreach (var path in settings.Paths)
-        {
-            if (!File.Exists(path) && !Directory.Exists(path))
-                throw new InputException($"no evidence file or folder at {path}");
-        }
+        HuntSettingsCheck.Validate(settings);
 
         var stopwatch = Stopwatch.StartNew();
         var rules = LoadRules(settings.Sigma, settings);

@@ -14,17 +14,7 @@ internal static class RunbookHunt
 {
     public static int Execute(HuntSettings settings, CancellationToken cancellationToken)
     {
-        if (settings.Store == settings.Paths.Length > 0)
-            throw new InputException("give evidence paths or --store, not both and not neither");
-        if (settings.MinLevel is not null && HuntService.LevelRank(settings.MinLevel) < 0)
-            throw new InputException($"--min-level: '{settings.MinLevel}' is not informational, low, medium, high or critical");
-        if (settings.FailOn is not null && HuntService.LevelRank(settings.FailOn) < 0)
-            throw new InputException($"--fail-on: '{settings.FailOn}' is not informational, low, medium, high or critical");
-        foreach (var path in settings.Paths)
-        {
-            if (!File.Exists(path) && !Directory.Exists(path))
-                throw new InputException($"no evidence file or folder at {path}");
-        }
+        HuntSettingsCheck.Validate(settings);
 
         var stopwatch = Stopwatch.StartNew();
         var library = RunbookLibraryOptions.Load(settings.RunbookFolders);
