@@ -37,13 +37,32 @@ public static class OodaApp
                     .WithDescription("Explain one Exchange build: product, CU, SU level, CVEs still open, the builds that fix them.")
                     .WithExample("exchange", "assess", "--build", "15.2.858.5");
             });
+            config.AddCommand<AttackCommand>("attack")
+                .WithDescription("Resolve ATT&CK ids and Sigma tags to tactic, id and name (v19 and revoked ids included).")
+                .WithExample("attack", "T1190", "attack.t1059.001", "attack.stealth");
             config.AddCommand<TriageCommand>("triage")
                 .WithDescription("Rank hosts by vulnerable Exchange build, missing fix and 443/tcp open from the internet.")
                 .WithExample("triage", "--inventory", "inventory.csv", "--scan", "scans/external.xml", "--scan", "scans/external-ipv6.xml");
+            config.AddCommand<ProbeCommand>("probe")
+                .WithDescription("Safe, read-only checks of one Exchange front end: leaked build, ProxyShell SSRF indicator, ProxyNotShell mitigation.")
+                .WithExample("probe", "https://mail.example.com", "--json");
             config.AddCommand<HuntCommand>("hunt")
                 .WithDescription("Run Sigma rules over evidence files or the workspace store; one detection per rule and event.")
                 .WithExample("hunt", "./logs", "--sigma", "./rules", "--min-level", "high")
-                .WithExample("hunt", "--store", "--sigma", "./rules", "--json");
+                .WithExample("hunt", "--store", "--sigma", "./rules", "--json")
+                .WithExample("hunt", "--store", "--runbook", "proxyshell");
+            config.AddBranch("runbook", runbook =>
+            {
+                runbook.SetDescription("Runbooks per threat: TTPs, IOCs, PoCs, hunts and remediation, versioned.");
+                runbook.AddCommand<RunbookListCommand>("list").WithDescription("Every runbook, built-in and from --runbooks folders, with its versions.");
+                runbook.AddCommand<RunbookShowCommand>("show").WithDescription("One runbook: TTPs as tactic, id and name; affected builds; hunts.")
+                    .WithExample("runbook", "show", "proxyshell");
+                runbook.AddCommand<RunbookValidateCommand>("validate").WithDescription("Check every runbook: YAML, ATT&CK ids, knowledge-base links, hunts compile.");
+                runbook.AddCommand<RunbookDiffCommand>("diff").WithDescription("What changed between two versions.")
+                    .WithExample("runbook", "diff", "proxyshell@1.0.0", "proxyshell@1.1.0", "--runbooks", "./team-runbooks");
+                runbook.AddCommand<RunbookLearnCommand>("learn").WithDescription("Write the next version from an engagement's confirmed findings.")
+                    .WithExample("runbook", "learn", "proxyshell", "--from", "findings.jsonl", "--runbooks", "./team-runbooks");
+            });
             config.AddBranch("sigma", sigma =>
             {
                 sigma.SetDescription("Sigma rule tools.");

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Ooda.Core;
 using Ooda.Demo;
 using Ooda.Engine.Triage;
 using Ooda.Testing;
@@ -19,7 +20,10 @@ public sealed class TriageServiceTests
         DemoFleetGenerator.Generate(new DemoOptions(temp.Path, Scale: 0.01));
         var report = Run(Path.Combine(temp.Path, "inventory.csv"), Path.Combine(temp.Path, "scans", "external.xml"), Path.Combine(temp.Path, "scans", "external-ipv6.xml"));
 
-        Assert.Empty(report.Diagnostics);
+        // cobalt-ex02's build is missing from the CMDB export on purpose: a warning, never an error.
+        var missing = Assert.Single(report.Diagnostics);
+        Assert.Equal(DiagnosticSeverity.Warning, missing.Severity);
+        Assert.Contains("'cobalt-ex02' has no exchange_build", missing.Message, StringComparison.Ordinal);
         var first = report.Hosts[0];
         Assert.Equal(("acme-logistics", "acme-ex01", TriagePriority.Critical, true), (first.Tenant, first.Host, first.Priority, first.InternetExposed443));
         Assert.Contains(first.VulnerableTo, e => e.Cve.Id == "CVE-2021-34473");
@@ -50,7 +54,8 @@ public sealed class TriageServiceTests
             + "t1,\"ex2, quoted\",ex2.example,10.0.0.2,,Windows,exchange,banana,notify\n");
         var report = Run(inventory);
         Assert.Equal(["ex1", "ex2, quoted"], report.Hosts.Select(h => h.Host).Order(StringComparer.Ordinal));
-        Assert.Equal(["3", "4"], report.Diagnostics.Select(d => d.Location));
+        Assert.Equal(["3", "4", "5"], report.Diagnostics.Select(d => d.Location));
+        Assert.Equal(DiagnosticSeverity.Warning, report.Diagnostics[2].Severity);
         var unknown = report.Hosts.Single(h => h.Host == "ex2, quoted");
         Assert.Equal(("unknown", TriagePriority.Low), (unknown.Status, unknown.Priority));
         Assert.Null(report.Hosts.Single(h => h.Host == "ex1").InternetExposed443);
@@ -117,5 +122,163 @@ public sealed class TriageServiceTests
         Assert.False(root.GetProperty("internetExposed443").GetBoolean());
         Assert.Equal("medium", root.GetProperty("priority").GetString());
         Assert.NotEmpty(root.GetProperty("reasons").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("t1,ex9,,,,,exchange,15.2.9999.1,", "15.2.9999.1")]
+    [InlineData("t1,ex9,,,,,exchange,banana,", "banana")]
+    [InlineData("t1,ex9,,,,,exchange,14.3.123.4,", "14.3.123.4")]
+    [InlineData("t1,ex9,,,,,exchange,15.2.1118.999,", "15.2.1118.999")]
+    [InlineData("t1,ex9,,,,,exchange,,", null)]
+    public void An_unknown_or_missing_build_is_status_unknown_never_patched_with_a_warning_naming_the_line(string row, string? build)
+    {
+        using var temp = new TempDirectory();
+        var inventory = temp.File("inv.csv");
+        File.WriteAllText(inventory, Header + "t1,ex1,,,,,exchange,15.2.986.36,\n" + row + "\n");
+        var report = Run(inventory);
+
+        var host = report.Hosts.Single(h => h.Host == "ex9");
+        Assert.Equal("unknown", host.Status);
+        Assert.NotEqual(TriagePriority.None, host.Priority);
+        Assert.Equal("patched", report.Hosts.Single(h => h.Host == "ex1").Status);
+        var d = Assert.Single(report.Diagnostics);
+        Assert.Equal((inventory, "3", DiagnosticSeverity.Warning), (d.File, d.Location, d.Severity));
+        Assert.Contains(build ?? "no exchange_build", d.Message, StringComparison.Ordinal);
+        Assert.StartsWith(inventory + ":3: ", d.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unterminated_quote_costs_its_own_row_only_and_the_rest_is_triaged()
+    {
+        using var temp = new TempDirectory();
+        var inventory = temp.File("inv.csv");
+        File.WriteAllText(inventory, Header
+            + "t1,ex1,,,,,exchange,15.2.858.5,\n"
+            + "t1,\"ex2 never closed,,,,,exchange,15.2.858.5,\n"
+            + "t1,ex3,,,,,exchange,15.2.858.5,\n"
+            + "t2,ex4,,,,,exchange,15.2.858.5,\n");
+        var report = Run(inventory);
+
+        Assert.Equal(["ex1", "ex3", "ex4"], report.Hosts.Select(h => h.Host).Order(StringComparer.Ordinal));
+        var d = Assert.Single(report.Diagnostics);
+        Assert.Equal((inventory, "3"), (d.File, d.Location));
+        Assert.Contains("unterminated quoted field", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rows_of_the_wrong_width_and_overlong_lines_are_diagnosed_by_line_and_skipped()
+    {
+        using var temp = new TempDirectory();
+        var inventory = temp.File("inv.csv");
+        File.WriteAllText(inventory, Header
+            + "t1,ex1,,,,,exchange,15.2.858.5,,one-too-many\n"
+            + "t1,ex2,,,,exchange,15.2.858.5\n"
+            + new string('x', 100_000) + "\n"
+            + "t1,ex3,,,,,exchange,15.2.858.5,\n");
+        var report = Run(inventory);
+
+        Assert.Equal("ex3", Assert.Single(report.Hosts).Host);
+        Assert.Equal(["2", "3", "4"], report.Diagnostics.Select(d => d.Location));
+        Assert.Contains("row has 10 fields, the header has 9", report.Diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Contains("longer than", report.Diagnostics[2].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_an_inventory_is_one_diagnostic_and_no_hosts()
+    {
+        using var temp = new TempDirectory();
+        var inventory = temp.File("inv.csv");
+        File.WriteAllText(inventory, "name,address\nfoo,bar\n");
+        var report = Run(inventory);
+        Assert.Empty(report.Hosts);
+        Assert.Contains("not an inventory", Assert.Single(report.Diagnostics).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_truncated_scan_names_file_and_position_and_keeps_the_hosts_read_before_the_cut()
+    {
+        using var temp = new TempDirectory();
+        var inventory = temp.File("inv.csv");
+        File.WriteAllText(inventory, Header + "t1,ex1,,,192.0.2.1,,exchange,15.2.858.5,\nt1,ex2,,,192.0.2.2,,exchange,15.2.858.5,\n");
+        var scan = temp.File("cut.xml");
+        File.WriteAllText(scan, "<nmaprun>\n<scaninfo protocol=\"tcp\" services=\"443\"/>\n"
+            + "<host><status state=\"up\"/><address addr=\"192.0.2.1\" addrtype=\"ipv4\"/><ports><port protocol=\"tcp\" portid=\"443\"><state state=\"open\"/></port></ports></host>\n"
+            + "<host><status state=\"up\"/><address addr=\"192.0.2.2\" addrtype=\"ipv4\"/><ports><port protocol=\"tcp\" por");
+        var report = Run(inventory, scan);
+
+        var d = Assert.Single(report.Diagnostics);
+        Assert.Equal(scan, d.File);
+        Assert.Matches(@"^4:\d+$", d.Location);
+        var byHost = report.Hosts.ToDictionary(h => h.Host);
+        Assert.Equal((true, TriagePriority.Critical), (byHost["ex1"].InternetExposed443, byHost["ex1"].Priority));
+        Assert.Null(byHost["ex2"].InternetExposed443);
+    }
+
+    [Theory]
+    [InlineData("<html><body>not a scan</body></html>", "not nmap XML")]
+    [InlineData("{\"not\": \"xml\"}", "not XML")]
+    [InlineData("", "not XML")]
+    public void A_scan_that_is_not_nmap_xml_names_the_file_and_the_rest_is_still_triaged(string content, string message)
+    {
+        using var temp = new TempDirectory();
+        var inventory = temp.File("inv.csv");
+        File.WriteAllText(inventory, Header + "t1,ex1,,,192.0.2.1,,exchange,15.2.858.5,\n");
+        var scan = temp.File("other.xml");
+        File.WriteAllText(scan, content);
+        var report = Run(inventory, scan);
+
+        var d = Assert.Single(report.Diagnostics);
+        Assert.Equal(scan, d.File);
+        Assert.Contains(message, d.Message, StringComparison.Ordinal);
+        var host = Assert.Single(report.Hosts);
+        Assert.Equal((TriagePriority.High, (bool?)null), (host.Priority, host.InternetExposed443));
+    }
+
+    [Fact]
+    public void Saves_the_ranking_in_the_workspace_in_investigate_first_order()
+    {
+        using var temp = new TempDirectory();
+        DemoFleetGenerator.Generate(new DemoOptions(temp.Path, Scale: 0.01));
+        var request = new TriageRequest(Path.Combine(temp.Path, "inventory.csv"), [Path.Combine(temp.Path, "scans", "external.xml"), Path.Combine(temp.Path, "scans", "external-ipv6.xml")]);
+        var report = new TriageService().Run(request);
+        using var workspace = Ooda.Store.Workspace.Open(Path.Combine(temp.Path, "ws"));
+
+        var run = TriageStorage.Save(workspace, request, report);
+        var stored = workspace.LatestTriage()!;
+
+        Assert.Equal(run.RunId, stored.Run.RunId);
+        Assert.Equal(report.Hosts.Select(h => h.Host), stored.Hosts.Select(h => h.Host));
+        Assert.Equal((request.InventoryPath, report.Diagnostics.Count), (stored.Run.InventoryPath, stored.Run.Diagnostics));
+        var first = stored.Hosts[0];
+        Assert.Equal(("acme-ex01", "critical", "vulnerable", (bool?)true, 1), (first.Host, first.Priority, first.Status, first.InternetExposed443, first.Rank));
+        Assert.Equal(report.Hosts[0].VulnerableTo.Select(e => e.Cve.Id), first.VulnerableTo);
+        Assert.Equal(report.Hosts[0].Reasons, first.Reasons);
+        Assert.Null(stored.Hosts.Single(h => h.Host == "cobalt-ex02").Build);
+    }
+
+    [Fact]
+    public void Reads_json_lines_and_names_the_line_of_a_broken_one()
+    {
+        using var temp = new TempDirectory();
+        var inventory = temp.File("inv.jsonl");
+        File.WriteAllText(inventory, "{\"tenant\":\"t1\",\"host\":\"ex1\",\"roles\":\"exchange\",\"exchangeBuild\":\"15.2.858.5\"}\n\n{\"tenant\":\"t1\",\"host\":\n{\"tenant\":\"t2\",\"host\":\"dc1\",\"roles\":\"dc\"}\n");
+        var report = Run(inventory);
+        Assert.Equal(["dc1", "ex1"], report.Hosts.Select(h => h.Host).Order(StringComparer.Ordinal));
+        var d = Assert.Single(report.Diagnostics);
+        Assert.Equal((inventory, "3"), (d.File, d.Location));
+        Assert.Equal("vulnerable", report.Hosts.Single(h => h.Host == "ex1").Status);
+    }
+
+    [Fact]
+    public void A_truncated_json_array_is_one_diagnostic_naming_the_line()
+    {
+        using var temp = new TempDirectory();
+        var inventory = temp.File("inv.json");
+        File.WriteAllText(inventory, "[\n{\"tenant\":\"t1\",\"host\":\"ex1\"},\n{\"tenant\":");
+        var report = Run(inventory);
+        Assert.Empty(report.Hosts);
+        var d = Assert.Single(report.Diagnostics);
+        Assert.Equal((inventory, "3"), (d.File, d.Location));
+        Assert.Contains("not a JSON inventory", d.Message, StringComparison.Ordinal);
     }
 }

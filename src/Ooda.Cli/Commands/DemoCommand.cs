@@ -21,9 +21,11 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
         var stats = workspace.Stats();
 
         // Orient: exposure triage of the demo fleet (issue 5), hosts in investigate-first order.
-        var triage = new TriageService().Run(new TriageRequest(
+        var triageRequest = new TriageRequest(
             Path.Combine(output, "inventory.csv"),
-            [Path.Combine(output, "scans", "external.xml"), Path.Combine(output, "scans", "external-ipv6.xml")]), cancellationToken);
+            [Path.Combine(output, "scans", "external.xml"), Path.Combine(output, "scans", "external-ipv6.xml")]);
+        var triage = new TriageService().Run(triageRequest, cancellationToken);
+        TriageStorage.Save(workspace, triageRequest, triage);
         if (settings.Json)
         {
             using var json = new JsonLines();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ooda.Cli.Rendering;
 using Ooda.Engine.Triage;
+using Ooda.Store;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -11,9 +12,17 @@ public sealed class TriageCommand : Command<TriageSettings>
 {
     public override int Execute(CommandContext context, TriageSettings settings, CancellationToken cancellationToken)
     {
-        var report = new TriageService().Run(new TriageRequest(settings.Inventory, settings.Scans), cancellationToken);
+        var request = new TriageRequest(settings.Inventory, settings.Scans);
+        var report = new TriageService().Run(request, cancellationToken);
         foreach (var d in report.Diagnostics.Take(settings.Json ? int.MaxValue : settings.ShowDiagnostics))
             Console.Error.WriteLine("ooda: " + TerminalText.Clean(d.ToString()));
+        StoredTriageRun? stored = null;
+        if (settings.StoresResult)
+        {
+            using var workspace = settings.OpenWorkspace();
+            stored = TriageStorage.Save(workspace, request, report);
+        }
+
         if (settings.Json)
         {
             using var json = new JsonLines();
@@ -23,6 +32,8 @@ public sealed class TriageCommand : Command<TriageSettings>
         }
 
         Write(report);
+        if (stored is not null)
+            AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Stored as triage run {stored.RunId} in [bold]{Markup.Escape(settings.WorkspaceFolder)}[/] (tables triage_runs, triage_hosts)."));
         return OodaApp.ExitOk;
     }
 

@@ -4,7 +4,8 @@ using Spectre.Console.Cli;
 
 namespace Ooda.Cli.Commands;
 
-public sealed class TriageSettings : CommandSettings
+/// <summary>Triage options; the result is stored only in a workspace named by --workspace or $OODA_WORKSPACE.</summary>
+public sealed class TriageSettings : WorkspaceSettings
 {
     [CommandOption("-i|--inventory <FILE>")]
     [Description("Inventory CSV or JSON: tenant,host,fqdn,ip,public_ip,os,roles,exchange_build,response_mode.")]
@@ -14,14 +15,14 @@ public sealed class TriageSettings : CommandSettings
     [Description("nmap -oX file of the external scan; repeat for several (IPv4 and IPv6).")]
     public string[] Scans { get; init; } = [];
 
-    [CommandOption("--json")]
-    [Description("JSON lines: one object per host, most urgent first.")]
-    public bool Json { get; init; }
-
     [CommandOption("--diagnostics <N>")]
     [Description("Show at most N input diagnostics (default 20).")]
     [DefaultValue(20)]
     public int ShowDiagnostics { get; init; } = 20;
+
+    /// <summary>True when the user named a workspace; triage never creates ./.ooda on its own.</summary>
+    public bool StoresResult =>
+        Workspace is { Length: > 0 } || Environment.GetEnvironmentVariable(WorkspaceVariable) is { Length: > 0 };
 
     public override ValidationResult Validate()
     {

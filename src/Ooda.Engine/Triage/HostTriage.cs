@@ -28,6 +28,6 @@ public sealed record HostTriage(
 
     public IReadOnlyList<CveExposure> VulnerableTo => Assessment?.VulnerableTo ?? [];
 
-    /// <summary>Pre-authentication entry points the build is certainly exposed to.</summary>
-    public int PreAuthExposures => VulnerableTo.Count(e => e.Certain && e.Cve.PreAuth);
+    /// <summary>Pre-authentication entry points the build is certainly exposed to; counted once, the ranking compares it often.</summary>
+    public int PreAuthExposures { get; } = Assessment?.VulnerableTo.Count(e => e.Certain && e.Cve.PreAuth) ?? 0;
 }

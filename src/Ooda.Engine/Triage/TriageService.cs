@@ -10,6 +10,8 @@ namespace Ooda.Engine.Triage;
 /// </summary>
 public sealed class TriageService(ExchangeKnowledgeBase knowledge)
 {
+    private const string NotExchange = "not an Exchange server (no exchange role or build in the inventory)";
+
     public TriageService()
         : this(ExchangeKnowledgeBase.Embedded)
     {
@@ -18,13 +20,29 @@ public sealed class TriageService(ExchangeKnowledgeBase knowledge)
     public TriageReport Run(TriageRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // The scans are read on other cores while this one reads the inventory; diagnostics keep the order scans, inventory.
         var diagnostics = new List<Diagnostic>();
-        var scans = ScanIndex.Build(request.ScanPaths, diagnostics.Add, cancellationToken);
-        var hosts = new List<HostTriage>();
-        foreach (var row in InventoryReader.Read(request.InventoryPath, diagnostics.Add))
+        var scanDiagnostics = new List<Diagnostic>();
+        var reading = Task.Run(() => ScanIndex.Build(request.ScanPaths, scanDiagnostics.Add, cancellationToken), cancellationToken);
+        var rows = new List<InventoryHost>();
+        var inventoryDiagnostics = new List<Diagnostic>();
+        foreach (var row in InventoryReader.Read(request.InventoryPath, inventoryDiagnostics.Add))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            hosts.Add(Triage(row, scans, request.ScanPaths.Count > 0));
+            rows.Add(row);
+        }
+
+        var scans = reading.GetAwaiter().GetResult();
+        diagnostics.AddRange(scanDiagnostics);
+        diagnostics.AddRange(inventoryDiagnostics);
+        var hosts = new List<HostTriage>(rows.Count);
+        var facts = new Dictionary<string, BuildFacts>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var (host, unknownNote) = Triage(row, scans, request.ScanPaths.Count > 0, facts);
+            if (unknownNote is not null)
+                diagnostics.Add(new Diagnostic(request.InventoryPath, row.Location, UnknownBuild(row, unknownNote), DiagnosticSeverity.Warning));
+            hosts.Add(host);
         }
 
         hosts.Sort(InvestigationOrder);
@@ -34,7 +52,7 @@ public sealed class TriageService(ExchangeKnowledgeBase knowledge)
     /// <summary>Most urgent first: priority, then pre-auth entry points, then number of open CVEs, then tenant and host.</summary>
     public static int InvestigationOrder(HostTriage a, HostTriage b)
     {
-        var c = a.Priority.CompareTo(b.Priority);
+        var c = ((int)a.Priority).CompareTo((int)b.Priority);
         if (c == 0)
             c = b.PreAuthExposures.CompareTo(a.PreAuthExposures);
         if (c == 0)
@@ -44,20 +62,27 @@ public sealed class TriageService(ExchangeKnowledgeBase knowledge)
         return c != 0 ? c : string.CompareOrdinal(a.Host, b.Host);
     }
 
-    private HostTriage Triage(InventoryHost row, ScanIndex scans, bool anyScan)
+    private static string UnknownBuild(InventoryHost row, string note) => row.ExchangeBuild is null
+        ? $"Exchange host '{row.Host}' has no exchange_build: status unknown, never assumed patched"
+        : $"exchange_build '{row.ExchangeBuild}' of '{row.Host}': {note}; status unknown, never assumed patched";
+
+    private (HostTriage Host, string? UnknownNote) Triage(InventoryHost row, ScanIndex scans, bool anyScan, Dictionary<string, BuildFacts> cache)
     {
         var (exposed, exposure) = Exposure(row, scans, anyScan);
         if (!row.HasExchangeRole && row.ExchangeBuild is null)
-            return new HostTriage(row, null, exposed, exposure, TriagePriority.None, ["not an Exchange server (no exchange role or build in the inventory)"]);
+            return (new HostTriage(row, null, exposed, exposure, TriagePriority.None, [NotExchange]), null);
 
-        var assessment = row.ExchangeBuild is null
-            ? new ExchangeAssessment("", null, null, null, null, null, AssessmentStatus.Unknown, [], null, null, null, ["no build in the inventory"])
-            : knowledge.Assess(row.ExchangeBuild);
-        var reasons = new List<string>();
-        var preAuth = assessment.VulnerableTo.Where(e => e.Certain && e.Cve.PreAuth).ToList();
+        var key = row.ExchangeBuild ?? "";
+        if (!cache.TryGetValue(key, out var facts))
+        {
+            facts = Facts(row.ExchangeBuild);
+            cache.Add(key, facts);
+        }
+
+        var assessment = facts.Assessment;
         var priority = (assessment.Status, exposed) switch
         {
-            (AssessmentStatus.Vulnerable, true) => preAuth.Count > 0 ? TriagePriority.Critical : TriagePriority.High,
+            (AssessmentStatus.Vulnerable, true) => facts.HasPreAuthExposure ? TriagePriority.Critical : TriagePriority.High,
             (AssessmentStatus.Vulnerable, null) => TriagePriority.High,
             (AssessmentStatus.Vulnerable, false) => TriagePriority.Medium,
             (AssessmentStatus.Unknown, true) => TriagePriority.High,
@@ -67,44 +92,59 @@ public sealed class TriageService(ExchangeKnowledgeBase knowledge)
             _ => TriagePriority.None,
         };
 
+        var reasons = new string[facts.StatusReasons.Count + (facts.FixReason is null ? 1 : 2)];
+        var n = 0;
+        foreach (var reason in facts.StatusReasons)
+            reasons[n++] = reason;
+        reasons[n++] = exposure;
+        if (facts.FixReason is not null)
+            reasons[n] = facts.FixReason;
+        return (new HostTriage(row, assessment, exposed, exposure, priority, reasons), facts.UnknownNote);
+    }
+
+    /// <summary>The build-dependent half of a host's triage; the exposure half depends on its address.</summary>
+    private BuildFacts Facts(string? build)
+    {
+        var assessment = build is null
+            ? new ExchangeAssessment("", null, null, null, null, null, AssessmentStatus.Unknown, [], null, null, null, ["no build in the inventory"])
+            : knowledge.Assess(build);
+        var preAuth = assessment.VulnerableTo.Where(e => e.Certain && e.Cve.PreAuth).ToList();
         var what = assessment.Product is null ? "Exchange" : $"{assessment.Product} {assessment.Cu ?? "(unknown CU)"}{(assessment.SecurityUpdate is { } su ? " " + su : "")}";
+        var reasons = new List<string>();
+        string? fix = null;
         switch (assessment.Status)
         {
             case AssessmentStatus.Vulnerable:
                 reasons.Add($"{what} ({assessment.Build}) is vulnerable to {Groups(assessment.VulnerableTo)}");
                 if (preAuth.Count > 0)
                     reasons.Add("pre-authentication entry points open: " + string.Join(", ", preAuth.Select(e => $"{e.Cve.Id} ({e.Cve.Group})")));
+                fix = assessment.FixAvailableForCu == true
+                    ? $"a fix exists for {assessment.Cu}: install {assessment.LatestBuildForCu}"
+                    : $"no fix exists for {assessment.Cu} for {string.Join(", ", assessment.VulnerableTo.Where(e => e.FixedIn is null).Select(e => e.Cve.Id))}: upgrade the CU (recommended {assessment.RecommendedBuild})";
                 break;
             case AssessmentStatus.Unknown:
-                reasons.Add(row.ExchangeBuild is null
+                reasons.Add(build is null
                     ? "Exchange build missing from the inventory: cannot rule out any CVE"
-                    : $"build '{row.ExchangeBuild}' is unknown ({string.Join("; ", assessment.Notes)}): cannot rule out any CVE");
+                    : $"build '{build}' is unknown ({string.Join("; ", assessment.Notes)}): cannot rule out any CVE");
                 break;
             default:
                 reasons.Add($"{what} ({assessment.Build}) is patched for every CVE in the knowledge base");
                 break;
         }
 
-        reasons.Add(exposure);
-        if (assessment.Status == AssessmentStatus.Vulnerable)
-        {
-            reasons.Add(assessment.FixAvailableForCu == true
-                ? $"a fix exists for {assessment.Cu}: install {assessment.LatestBuildForCu}"
-                : $"no fix exists for {assessment.Cu} for {string.Join(", ", assessment.VulnerableTo.Where(e => e.FixedIn is null).Select(e => e.Cve.Id))}: upgrade the CU (recommended {assessment.RecommendedBuild})");
-        }
-
-        return new HostTriage(row, assessment, exposed, exposure, priority, reasons);
+        var unknownNote = assessment.Status == AssessmentStatus.Unknown ? string.Join("; ", assessment.Notes) : null;
+        return new BuildFacts(assessment, preAuth.Count > 0, reasons, fix, unknownNote);
     }
 
     private static (bool? Exposed, string Why) Exposure(InventoryHost row, ScanIndex scans, bool anyScan)
     {
         if (row.PublicIp is null)
             return (false, "no public IP in the inventory: not reachable from the internet as far as we know");
-        if (ScanIndex.Normalize(row.PublicIp) is null)
+        if (ScanIndex.Normalize(row.PublicIp) is not { } address)
             return (null, $"public IP '{row.PublicIp}' is not an IP address: exposure unknown");
         if (!anyScan)
             return (null, $"no scan given: exposure of {row.PublicIp} unknown");
-        if (scans.Find(row.PublicIp) is not { } seen)
+        if (scans.Find(address) is not { } seen)
             return (null, $"no scan covers {row.PublicIp}: exposure unknown");
         if (!seen.HostUp)
             return (null, $"{row.PublicIp} did not answer the scan ({seen.File}): exposure unconfirmed");
@@ -120,17 +160,18 @@ public sealed class TriageService(ExchangeKnowledgeBase knowledge)
     private static string Groups(IReadOnlyList<CveExposure> exposures) =>
         string.Join("; ", exposures.GroupBy(e => e.Cve.Group).Select(g => g.Key == g.First().Cve.Id ? g.Key : $"{g.Key} ({string.Join(", ", g.Select(e => e.Cve.Id))})"));
 
-    private static List<TenantTriage> RollUp(List<HostTriage> hosts) =>
-        [.. hosts.GroupBy(h => h.Tenant, StringComparer.Ordinal)
-            .Select(g => new TenantTriage(
-                g.Key,
-                g.Count(),
-                g.Count(h => h.IsExchange),
-                g.Count(h => h.Assessment?.Status == AssessmentStatus.Vulnerable),
-                g.Count(h => h.Assessment?.Status == AssessmentStatus.Unknown),
-                g.Count(h => h.InternetExposed443 == true && h.IsExchange),
-                g.Count(h => h.Priority == TriagePriority.Critical),
-                g.Count(h => h.Priority == TriagePriority.High),
-                g.Min(h => h.Priority)))
+    /// <summary>One pass over the hosts, then the tenants most in need first.</summary>
+    private static List<TenantTriage> RollUp(List<HostTriage> hosts)
+    {
+        var byTenant = new Dictionary<string, TenantTally>(StringComparer.Ordinal);
+        foreach (var h in hosts)
+        {
+            if (!byTenant.TryGetValue(h.Tenant, out var tally))
+                byTenant.Add(h.Tenant, tally = new TenantTally(h.Tenant));
+            tally.Add(h);
+        }
+
+        return [.. byTenant.Values.Select(t => t.ToTriage())
             .OrderBy(t => t.Highest).ThenByDescending(t => t.Critical).ThenByDescending(t => t.High).ThenBy(t => t.Tenant, StringComparer.Ordinal)];
+    }
 }

@@ -95,5 +95,70 @@ internal static class Migrations
             )
             """,
         ],
+
+        // 2: exposure triage (issue 5). One row per run and one per host in investigate-first order (rank 1 first),
+        // so later stages read the latest ranking without re-reading the inventory and scans.
+        [
+            "CREATE SEQUENCE triage_run_ids START 1",
+            """
+            CREATE TABLE triage_runs (
+                run_id          INTEGER   PRIMARY KEY,
+                triaged_at      TIMESTAMP NOT NULL,
+                inventory_path  VARCHAR   NOT NULL,
+                scan_paths      VARCHAR[] NOT NULL,
+                hosts           INTEGER   NOT NULL,
+                diagnostics     INTEGER   NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE triage_hosts (
+                run_id                INTEGER   NOT NULL,
+                rank                  INTEGER   NOT NULL,
+                tenant                VARCHAR   NOT NULL,
+                host                  VARCHAR   NOT NULL,
+                fqdn                  VARCHAR,
+                public_ip             VARCHAR,
+                build                 VARCHAR,
+                status                VARCHAR   NOT NULL,
+                vulnerable_to         VARCHAR[] NOT NULL,
+                internet_exposed_443  BOOLEAN,
+                priority              VARCHAR   NOT NULL,
+                reasons               VARCHAR[] NOT NULL,
+                response_mode         VARCHAR,
+                PRIMARY KEY (run_id, rank)
+            )
+            """,
+        ],
+
+        // 3: findings (issue 6): leads from runbook, Sigma, IOC, YARA and file-check hunts. The id is derived from the
+        // detector and the evidence, so hunting the same evidence again (or a copy of it) never duplicates a lead.
+        [
+            """
+            CREATE TABLE findings (
+                finding_id       VARCHAR   PRIMARY KEY,
+                found_at         TIMESTAMP NOT NULL,
+                ts               TIMESTAMP,
+                tenant           VARCHAR   NOT NULL,
+                host             VARCHAR   NOT NULL,
+                severity         VARCHAR   NOT NULL,
+                title            VARCHAR   NOT NULL,
+                detector         VARCHAR   NOT NULL,
+                runbook_id       VARCHAR,
+                runbook_version  VARCHAR,
+                hunt_id          VARCHAR,
+                rule_id          VARCHAR,
+                techniques       VARCHAR[] NOT NULL,
+                channel          VARCHAR,
+                event_id         INTEGER,
+                record_id        BIGINT,
+                file             VARCHAR   NOT NULL,
+                file_sha256      VARCHAR   NOT NULL,
+                file_offset      BIGINT,
+                line             BIGINT,
+                original_path    VARCHAR,
+                details          JSON      NOT NULL
+            )
+            """,
+        ],
     ];
 }

@@ -28,106 +28,130 @@ internal static class InventoryReader
     private static IEnumerable<InventoryHost> Csv(StreamReader reader, string path, Action<Diagnostic> report)
     {
         var csv = new CsvCursor(reader);
-        var header = csv.ReadRecord(out var headerLine);
-        if (header is null)
+        var pool = new InventoryPool();
+        CsvRecord? first;
+        while ((first = csv.Read()) is { Fields: [""] })
+        {
+        }
+
+        if (first is not { } headerRecord)
         {
             report(new Diagnostic(path, "", "empty inventory"));
             yield break;
         }
 
+        var header = headerRecord.Fields ?? [];
         var index = header.Select((name, i) => (Name: name.Trim().ToLowerInvariant(), i)).GroupBy(x => x.Name).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
         if (!index.ContainsKey("tenant") || !index.ContainsKey("host"))
         {
-            report(new Diagnostic(path, Line(headerLine), $"not an inventory: the header must name the columns {string.Join(',', Columns)}"));
+            report(new Diagnostic(path, Line(headerRecord.Line), $"not an inventory: the header must name the columns {string.Join(',', Columns)}"));
             yield break;
         }
 
-        while (true)
+        csv.ExpectedFields = header.Length;
+        while (csv.Read() is { } record)
         {
-            var record = csv.ReadRecord(out var line);
-            if (record is null)
-                yield break;
-            if (record is [""])
-                continue;
-            if (record.Length != header.Length)
+            if (record.Fields is not { } fields)
             {
-                report(new Diagnostic(path, Line(line), $"row has {record.Length} fields, the header has {header.Length}; row skipped"));
+                report(new Diagnostic(path, Line(record.Line), record.Error!));
                 continue;
             }
 
-            string? Field(string name) => index.TryGetValue(name, out var i) && record[i].Trim() is { Length: > 0 } v ? v : null;
-            if (Create(Field, path, Line(line), report) is { } host)
+            if (fields is [""])
+                continue;
+            if (fields.Length != header.Length)
+            {
+                report(new Diagnostic(path, Line(record.Line), $"row has {fields.Length} fields, the header has {header.Length}; row skipped"));
+                continue;
+            }
+
+            string? Field(string name) => index.TryGetValue(name, out var i) && fields[i].Trim() is { Length: > 0 } v ? v : null;
+            if (Create(Field, pool, path, Line(record.Line), report) is { } host)
                 yield return host;
         }
     }
 
+    /// <summary>A JSON array of objects (one document, disposed after use) or JSON lines (one object per line, streamed).</summary>
     private static IEnumerable<InventoryHost> Json(StreamReader reader, string path, Action<Diagnostic> report)
     {
-        JsonDocument document;
-        var text = reader.ReadToEnd();
-        var items = new List<JsonElement>();
-        try
+        var pool = new InventoryPool();
+        if (reader.Peek() == '[')
         {
-            if (text.TrimStart().StartsWith('['))
+            JsonDocument document;
+            try
             {
-                document = JsonDocument.Parse(text);
-                items.AddRange(document.RootElement.EnumerateArray());
+                document = JsonDocument.Parse(reader.ReadToEnd());
             }
-            else
+            catch (JsonException e)
             {
-                var lineNumber = 0;
-                foreach (var line in text.Split('\n'))
+                report(new Diagnostic(path, e.LineNumber is { } n ? Line((int)n + 1) : "", $"not a JSON inventory: {e.Message}"));
+                yield break;
+            }
+
+            using (document)
+            {
+                var i = 0;
+                foreach (var item in document.RootElement.EnumerateArray())
                 {
-                    lineNumber++;
-                    if (string.IsNullOrWhiteSpace(line))
-                        continue;
-                    try
-                    {
-                        items.Add(JsonDocument.Parse(line).RootElement);
-                    }
-                    catch (JsonException e)
-                    {
-                        report(new Diagnostic(path, Line(lineNumber), $"not a JSON object, line skipped: {e.Message}"));
-                    }
+                    if (Item(item, pool, path, string.Create(CultureInfo.InvariantCulture, $"item {++i}"), report) is { } host)
+                        yield return host;
                 }
             }
-        }
-        catch (JsonException e)
-        {
-            report(new Diagnostic(path, e.LineNumber is { } n ? Line((int)n + 1) : "", $"not a JSON inventory: {e.Message}"));
+
             yield break;
         }
 
-        for (var i = 0; i < items.Count; i++)
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
         {
-            var item = items[i];
-            var location = string.Create(CultureInfo.InvariantCulture, $"item {i + 1}");
-            if (item.ValueKind != JsonValueKind.Object)
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+                continue;
+            JsonDocument document;
+            try
             {
-                report(new Diagnostic(path, location, "inventory item is not an object; skipped"));
+                document = JsonDocument.Parse(line);
+            }
+            catch (JsonException e)
+            {
+                report(new Diagnostic(path, Line(lineNumber), $"not a JSON object, line skipped: {e.Message}"));
                 continue;
             }
 
-            string? Field(string name)
+            using (document)
             {
-                if (!item.TryGetProperty(name, out var value) && !item.TryGetProperty(Camel(name), out value))
-                    return null;
-                var s = value.ValueKind switch
-                {
-                    JsonValueKind.String => value.GetString(),
-                    JsonValueKind.Array => string.Join(';', value.EnumerateArray().Select(v => v.ToString())),
-                    JsonValueKind.Null or JsonValueKind.Undefined => null,
-                    _ => value.ToString(),
-                };
-                return string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+                if (Item(document.RootElement, pool, path, Line(lineNumber), report) is { } host)
+                    yield return host;
             }
-
-            if (Create(Field, path, location, report) is { } host)
-                yield return host;
         }
     }
 
-    private static InventoryHost? Create(Func<string, string?> field, string path, string location, Action<Diagnostic> report)
+    private static InventoryHost? Item(JsonElement item, InventoryPool pool, string path, string location, Action<Diagnostic> report)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            report(new Diagnostic(path, location, "inventory item is not an object; skipped"));
+            return null;
+        }
+
+        string? Field(string name)
+        {
+            if (!item.TryGetProperty(name, out var value) && !item.TryGetProperty(Camel(name), out value))
+                return null;
+            var s = value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Array => string.Join(';', value.EnumerateArray().Select(v => v.ToString())),
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                _ => value.ToString(),
+            };
+            return string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        }
+
+        return Create(Field, pool, path, location, report);
+    }
+
+    private static InventoryHost? Create(Func<string, string?> field, InventoryPool pool, string path, string location, Action<Diagnostic> report)
     {
         var tenant = field("tenant");
         var host = field("host");
@@ -137,9 +161,8 @@ internal static class InventoryReader
             return null;
         }
 
-        var roles = (field("roles") ?? "").Split([';', '|', ' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(r => r.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
-        return new InventoryHost(tenant, host, field("fqdn"), field("ip"), field("public_ip"), field("os"), roles, field("exchange_build"), field("response_mode"), location);
+        return new InventoryHost(pool.Share(tenant)!, host, field("fqdn"), field("ip"), field("public_ip"), pool.Share(field("os")), pool.Roles(field("roles")),
+            pool.Share(field("exchange_build")), pool.Share(field("response_mode")), location);
     }
 
     private static string Camel(string snake)
