@@ -12,8 +12,14 @@ public static class OodaApp
     public const int ExitBadInput = 2;
     public const int ExitInternalError = 3;
 
+    /// <summary>Width of tables written to a file or pipe, where there is no terminal to measure; COLUMNS overrides it.</summary>
+    public const int RedirectedWidth = 160;
+
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
+        // Spectre falls back to 80 columns without a terminal, which folds every table cell into a tall column of words.
+        if (Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("COLUMNS")))
+            AnsiConsole.Profile.Width = RedirectedWidth;
         var app = new CommandApp();
         app.Configure(config =>
         {

@@ -111,4 +111,19 @@ public sealed partial class DemoTests
         // The filter names one hunt: the successful exploitation on the same tenant is still reported.
         Assert.Contains(findings, f => f.GetProperty("hunt").GetString() == "autodiscover-ssrf-success");
     }
+
+    [Fact]
+    public void The_demo_runs_every_built_in_runbook_and_leads_with_the_intrusion()
+    {
+        var root = _demo.Summary.RootElement;
+        var leads = root.GetProperty("leads").EnumerateArray().ToList();
+        Assert.NotEmpty(leads);
+        Assert.Equal("critical", leads[0].GetProperty("severity").GetString());
+        Assert.All(leads.Where(l => l.GetProperty("severity").GetString() is "critical" or "high"),
+            l => Assert.Equal("acme-ex01", l.GetProperty("host").GetString()));
+        Assert.DoesNotContain(leads, l => l.GetProperty("tenant").GetString() == "cobalt-legal" && l.GetProperty("severity").GetString() != "medium");
+        Assert.True(root.GetProperty("findings").GetProperty("critical").GetInt32() > 0);
+        var stored = OodaProcess.Run("sql", "--workspace", _demo.Workspace, "--json", "SELECT count(*) AS n FROM findings");
+        Assert.Equal(root.GetProperty("findings").GetProperty("total").GetInt32(), Lines(stored.Stdout)[0].GetProperty("n").GetInt32());
+    }
 }

@@ -1,7 +1,10 @@
 using System.Globalization;
 using Ooda.Cli.Rendering;
+using Ooda.Core;
 using Ooda.Demo;
+using Ooda.Detection.Runbooks;
 using Ooda.Engine.Ingest;
+using Ooda.Engine.Runbooks;
 using Ooda.Engine.Triage;
 using Ooda.Store;
 using Spectre.Console;
@@ -16,7 +19,7 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
     {
         var output = Path.GetFullPath(settings.Output);
         var fleet = DemoFleetGenerator.Generate(new DemoOptions(output, settings.Seed, settings.Scale));
-        using var workspace = settings.OpenWorkspace();
+        var workspace = settings.OpenWorkspace();
         var summary = await IngestCommand.Run(workspace, new IngestRequest(Path.Combine(output, "collection")), settings.Json, cancellationToken).ConfigureAwait(false);
         var stats = workspace.Stats();
 
@@ -26,6 +29,15 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
             [Path.Combine(output, "scans", "external.xml"), Path.Combine(output, "scans", "external-ipv6.xml")]);
         var triage = new TriageService().Run(triageRequest, cancellationToken);
         TriageStorage.Save(workspace, triageRequest, triage);
+        workspace.Dispose();
+
+        // Orient: every built-in runbook over the stored evidence (issue 6); the findings are the leads of the next stage.
+        RunbookHuntResult hunt;
+        using (var hunter = new RunbookHuntService(RunbookLibrary.Load([]).Latest))
+            hunt = hunter.HuntStore(settings.WorkspaceFolder, null, cancellationToken);
+        workspace = settings.OpenWorkspace();
+        using var _ = workspace;
+        var saved = workspace.SaveFindings(hunt.Findings);
         if (settings.Json)
         {
             using var json = new JsonLines();
@@ -47,6 +59,28 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
                 w.WriteStartArray("triage");
                 foreach (var host in triage.Hosts)
                     TriageJson.WriteHost(w, host);
+                w.WriteEndArray();
+                w.WriteStartObject("findings");
+                w.WriteNumber("total", hunt.Findings.Count);
+                w.WriteNumber("new", saved.Added);
+                foreach (var severity in RunbookVocabulary.Severities.Reverse())
+                    w.WriteNumber(severity, hunt.Findings.Count(f => f.Severity == severity));
+                w.WriteEndObject();
+                w.WriteStartArray("leads");
+                foreach (var lead in Leads(hunt.Findings))
+                {
+                    w.WriteStartObject();
+                    w.WriteString("tenant", lead.Key.Tenant);
+                    w.WriteString("host", lead.Key.Host);
+                    w.WriteString("runbook", lead.Key.Runbook);
+                    w.WriteString("hunt", lead.Key.Hunt);
+                    w.WriteString("severity", lead.First().Severity);
+                    w.WriteString("title", lead.First().Title);
+                    w.WriteNumber("findings", lead.Count());
+                    w.WriteString("firstSeen", lead.Min(f => f.Timestamp) is var t && t == DateTime.MinValue ? null : Iso.Format(t));
+                    w.WriteEndObject();
+                }
+
                 w.WriteEndArray();
                 w.WriteEndObject();
             });
@@ -71,7 +105,27 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
 
         TriageCommand.Write(triage);
 
-        AnsiConsole.MarkupLine("Next: [grey]ooda events --limit 20[/], [grey]ooda sql \"SELECT host, channel, count(*) FROM events GROUP BY ALL ORDER BY 3 DESC\"[/]");
+        var leads = new Table().Border(TableBorder.Rounded).Title("Leads from the built-in runbooks (most severe first)")
+            .AddColumn("Severity").AddColumn("Tenant / host").AddColumn("Runbook / hunt").AddColumn("What").AddColumn(new TableColumn("Findings").RightAligned()).AddColumn("First seen (UTC)");
+        foreach (var lead in Leads(hunt.Findings).Take(25))
+        {
+            var first = lead.Min(f => f.Timestamp);
+            leads.AddRow(new Text(lead.First().Severity), new Text($"{lead.Key.Tenant}/{lead.Key.Host}"), new Text($"{lead.Key.Runbook}/{lead.Key.Hunt}"),
+                new Text(TerminalText.Clip(lead.First().Title, 70)), new Text(lead.Count().ToString(CultureInfo.InvariantCulture)),
+                new Text(first == DateTime.MinValue ? "-" : Iso.Format(first)[..19]));
+        }
+
+        AnsiConsole.Write(leads);
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"{hunt.Findings.Count} findings ({saved.Added} new) from {hunt.Steps.Count(s => s.Runs)} hunt steps; stored in the workspace. All of them: [grey]ooda sql \"SELECT severity, host, runbook_id, hunt_id, title FROM findings ORDER BY ts\"[/]"));
+
+        AnsiConsole.MarkupLine("Next: [grey]ooda runbook show proxyshell[/], [grey]ooda hunt --store --runbook proxyshell --json > findings.jsonl[/], [grey]ooda runbook learn proxyshell --from findings.jsonl --runbooks ./team-runbooks[/]");
         return OodaApp.ExitOk;
     }
+
+    /// <summary>Findings folded to one lead per host and hunt step, most severe first, then earliest.</summary>
+    private static IEnumerable<IGrouping<(string Tenant, string Host, string? Runbook, string? Hunt), Finding>> Leads(IReadOnlyList<Finding> findings) =>
+        findings.GroupBy(f => (f.Tenant, f.Host, Runbook: f.RunbookId, Hunt: f.HuntId))
+            .OrderByDescending(g => g.Max(f => RunbookVocabulary.SeverityRank(f.Severity)))
+            .ThenBy(g => g.Min(f => f.Timestamp));
 }
