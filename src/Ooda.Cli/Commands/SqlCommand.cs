@@ -64,6 +64,12 @@ public sealed class SqlCommand : Command<SqlSettings>
                 case byte or sbyte or short or ushort or int or uint or long or ulong or float or double or decimal:
                     w.WriteRawValue(Convert.ToString(row[i], CultureInfo.InvariantCulture)!);
                     break;
+                case System.Collections.IList list when list is not byte[]:
+                    w.WriteStartArray();
+                    foreach (var item in list)
+                        w.WriteStringValue(item is null ? null : Format(item));
+                    w.WriteEndArray();
+                    break;
                 default: w.WriteStringValue(Format(row[i])); break;
             }
         }
@@ -78,6 +84,8 @@ public sealed class SqlCommand : Command<SqlSettings>
         byte[] bytes => Convert.ToHexStringLower(bytes),
         Stream stream => Hex(stream),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        // DuckDB lists (VARCHAR[] and friends) arrive as IList; print them the way DuckDB does.
+        System.Collections.IList list => "[" + string.Join(", ", list.Cast<object?>().Select(Format)) + "]",
         _ => value.ToString() ?? string.Empty,
     };
 
