@@ -12,7 +12,11 @@ public sealed class ProxyShellIntrusionTests(GeneratedFleet generated)
         var i = generated.Fleet.Intrusion;
         var lines = File.ReadAllLines(Evtx("acme-ex01", "MSExchange-Management.jsonl"));
 
-        var export = Assert.Single(lines, l => l.Contains("\"New-MailboxExportRequest\"", StringComparison.Ordinal));
+        var exports = lines.Where(l => l.Contains("\"New-MailboxExportRequest\"", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, exports.Count);
+        // The attacker's export to a page in the web root, and an administrator's routine export to the backup share.
+        var export = Assert.Single(exports, l => l.Contains(".aspx", StringComparison.Ordinal));
+        Assert.Single(exports, l => l.Contains("nbk-vault01", StringComparison.Ordinal) && l.Contains(@"pst$\\leavers\\", StringComparison.Ordinal) && l.Contains(".pst", StringComparison.Ordinal));
         Assert.Contains(@" -Mailbox \""administrator@acme-logistics.example\"" -FilePath \""\\\\127.0.0.1\\c$\\inetpub\\wwwroot\\aspnet_client\\" + i.WebshellPath[33..], export, StringComparison.Ordinal);
         Assert.Single(lines, l => l.Contains(@" -Role \""Mailbox Import Export\"" -User ", StringComparison.Ordinal));
     }
