@@ -121,6 +121,7 @@ internal sealed class BinXmlParser
             }
 
             items[i] = value;
+            values.Resolve(i);
             data += size;
         }
 

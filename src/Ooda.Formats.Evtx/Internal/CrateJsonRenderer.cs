@@ -36,16 +36,8 @@ internal sealed class CrateJsonRenderer
     {
         for (var i = 0; i < nodes.Length; i++)
         {
-            var node = nodes[i];
-            switch (node.Kind)
-            {
-                case NodeKind.Text when !node.Text.TrimEnd().IsEmpty:
-                case NodeKind.CData when !node.Text.IsEmpty:
-                case NodeKind.Value when !node.Value.IsEmpty:
-                case NodeKind.CharRef:
-                case NodeKind.EntityRef:
-                    return true;
-            }
+            if (nodes[i].HasContent)
+                return true;
         }
 
         return false;
@@ -61,12 +53,12 @@ internal sealed class CrateJsonRenderer
         {
             if (only.TreeNode is EvtxText tree)
                 return Trimmed(tree.Text).Length == tree.Text.Length ? tree.Text : Trimmed(tree.Text).ToString();
-            return only.Text.TrimEnd().ToString();
+            return StringCache.Current.Get(only.Text.TrimEnd());
         }
 
         scratch.Clear();
         WriteText(scratch, nodes, TextEscape.None);
-        return scratch.ToUtf8String();
+        return StringCache.Current.GetUtf8(scratch.WrittenSpan);
     }
 
     private static bool HasAttributeContent(in ElementView element)
@@ -105,6 +97,22 @@ internal sealed class CrateJsonRenderer
     /// <summary>A single integer or boolean value is a JSON number; anything else is the concatenated text.</summary>
     private void WriteContentValue(in ContentView nodes)
     {
+        if (nodes.Length == 1)
+        {
+            // Most content is one substitution or one constant: resolve it once.
+            var only = nodes[0];
+            if (only.Kind == NodeKind.Value && ValueFormatter.IsJsonNumber(only.Value.Type))
+            {
+                ValueFormatter.Write(Output, only.Value, ValueStyle.Crate, TextEscape.Json);
+                return;
+            }
+
+            Output.Write((byte)'"');
+            WriteText(Output, only, TextEscape.Json);
+            Output.Write((byte)'"');
+            return;
+        }
+
         if (nodes.TryGetSingle(out var single) && single.Kind == NodeKind.Value && ValueFormatter.IsJsonNumber(single.Value.Type))
         {
             ValueFormatter.Write(Output, single.Value, ValueStyle.Crate, TextEscape.Json);
@@ -116,7 +124,7 @@ internal sealed class CrateJsonRenderer
         Output.Write((byte)'"');
     }
 
-    private static void WriteText(Utf8Buffer output, in ContentView nodes, TextEscape escape)
+    internal static void WriteText(Utf8Buffer output, in ContentView nodes, TextEscape escape)
     {
         for (var i = 0; i < nodes.Length; i++)
             WriteText(output, nodes[i], escape);
@@ -189,11 +197,20 @@ internal sealed class CrateJsonRenderer
             {
                 if (flatten)
                 {
-                    if (!child.TryGetAttribute("Name", out var dataName) || !HasContent(dataName))
-                        continue;
-                    _json.StartName();
-                    WriteText(Output, dataName, TextEscape.Json);
-                    _json.EndName();
+                    var staticName = child.StaticNameJson;
+                    if (!staticName.IsEmpty)
+                    {
+                        _json.Name(staticName);
+                    }
+                    else
+                    {
+                        if (!child.TryGetAttribute("Name", out var dataName) || !HasContent(dataName))
+                            continue;
+                        _json.StartName();
+                        WriteText(Output, dataName, TextEscape.Json);
+                        _json.EndName();
+                    }
+
                     WriteDataValue(child);
                 }
                 else if (!positionalDone && positional > 0)
@@ -292,20 +309,17 @@ internal sealed class CrateJsonRenderer
         for (var i = 0; i < nodes.Length; i++)
         {
             var node = nodes[i];
-            switch (node.Kind)
+            if (!node.HasContent)
+                continue;
+            if (node.Kind == NodeKind.Value)
             {
-                case NodeKind.Element:
-                    continue;
-                case NodeKind.Text when !node.Text.TrimEnd().IsEmpty:
-                case NodeKind.CData when !node.Text.IsEmpty:
-                case NodeKind.CharRef or NodeKind.EntityRef:
-                    numeric = false;
-                    break;
-                case NodeKind.Value when !node.Value.IsEmpty:
-                    numeric &= count == 0;
-                    single = node;
-                    count++;
-                    break;
+                numeric &= count == 0;
+                single = node;
+                count++;
+            }
+            else
+            {
+                numeric = false;
             }
         }
 
@@ -332,7 +346,7 @@ internal sealed class CrateJsonRenderer
         {
             var node = children[i];
             if (node.Kind == NodeKind.Element && node.Element is { Name: "Data" } data
-                && data.TryGetAttribute("Name", out var name) && HasContent(name))
+                && (!data.StaticNameJson.IsEmpty || (data.TryGetAttribute("Name", out var name) && HasContent(name))))
             {
                 return true;
             }

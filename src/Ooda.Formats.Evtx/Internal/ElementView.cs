@@ -20,6 +20,9 @@ internal readonly struct ElementView
     /// <summary>The name as escaped JSON, cached on the template (trees encode it each time).</summary>
     public ReadOnlySpan<byte> JsonName => _template is not null ? _template.JsonName : default;
 
+    /// <summary>A <c>Name</c> attribute fixed by the template, as escaped JSON; empty when there is none or it varies.</summary>
+    public ReadOnlySpan<byte> StaticNameJson => _template is not null ? _template.StaticNameJson : default;
+
     public bool HasElementChild => _tree?.HasElementChild ?? (_template!.HasElementChild || (_template.HasSubstitutionChild && SubstitutesElement()));
 
     public int AttributeCount => _tree?.Attributes.Count ?? _template!.Attributes.Length;

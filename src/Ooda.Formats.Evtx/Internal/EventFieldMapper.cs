@@ -9,9 +9,10 @@ internal static class EventFieldMapper
     public static EvidenceEvent Map(EvtxRecord record, ParseContext context, Utf8Buffer scratch) =>
         Map(new ElementView(record.Root), record.RecordId, record.Written, record.Offset, context, scratch);
 
-    public static EvidenceEvent Map(in ElementView root, ulong recordId, DateTime written, long offset, ParseContext context, Utf8Buffer scratch)
+    /// <param name="capacity">Fields expected (the previous record's count serves: neighbours share templates).</param>
+    public static EvidenceEvent Map(in ElementView root, ulong recordId, DateTime written, long offset, ParseContext context, Utf8Buffer scratch, int capacity = 48)
     {
-        var fields = new EventFields(48);
+        var fields = new EventFields(capacity);
 
         if (root.TryGetElement("EventData", out var eventData))
             AddData(fields, eventData, scratch);
@@ -22,24 +23,26 @@ internal static class EventFieldMapper
         var timestamp = written;
         if (root.TryGetElement("System", out var system))
         {
-            eventId = Text(fields, system, "EventID", "EventID", scratch);
-            provider = Attribute(fields, system, "Provider", "Name", "Provider_Name", scratch);
-            Attribute(fields, system, "Provider", "Guid", "Provider_Guid", scratch);
-            channel = Text(fields, system, "Channel", "Channel", scratch);
-            Text(fields, system, "Computer", "Computer", scratch);
-            Text(fields, system, "EventRecordID", "EventRecordID", scratch);
-            Text(fields, system, "Level", "Level", scratch);
-            Text(fields, system, "Task", "Task", scratch);
-            Text(fields, system, "Opcode", "Opcode", scratch);
-            Text(fields, system, "Keywords", "Keywords", scratch);
-            Text(fields, system, "Version", "Version", scratch);
-            Attribute(fields, system, "Execution", "ProcessID", "Execution_ProcessID", scratch);
-            Attribute(fields, system, "Execution", "ThreadID", "Execution_ThreadID", scratch);
-            Attribute(fields, system, "Security", "UserID", "Security_UserID", scratch);
-            Attribute(fields, system, "Correlation", "ActivityID", "Correlation_ActivityID", scratch);
-            Attribute(fields, system, "TimeCreated", "SystemTime", "TimeCreated_SystemTime", scratch);
-            if (system.TryGetElement("TimeCreated", out var timeCreated)
-                && timeCreated.TryGetAttribute("SystemTime", out var time)
+            var found = default(SystemElements);
+            var seen = SystemElements.Collect(system, ref found);
+            eventId = Text(fields, found, seen, SystemElements.EventId, "EventID", scratch);
+            provider = Attribute(fields, found, seen, SystemElements.Provider, "Name", "Provider_Name", scratch);
+            Attribute(fields, found, seen, SystemElements.Provider, "Guid", "Provider_Guid", scratch);
+            channel = Text(fields, found, seen, SystemElements.Channel, "Channel", scratch);
+            Text(fields, found, seen, SystemElements.Computer, "Computer", scratch);
+            Text(fields, found, seen, SystemElements.EventRecordId, "EventRecordID", scratch);
+            Text(fields, found, seen, SystemElements.Level, "Level", scratch);
+            Text(fields, found, seen, SystemElements.Task, "Task", scratch);
+            Text(fields, found, seen, SystemElements.Opcode, "Opcode", scratch);
+            Text(fields, found, seen, SystemElements.Keywords, "Keywords", scratch);
+            Text(fields, found, seen, SystemElements.Version, "Version", scratch);
+            Attribute(fields, found, seen, SystemElements.Execution, "ProcessID", "Execution_ProcessID", scratch);
+            Attribute(fields, found, seen, SystemElements.Execution, "ThreadID", "Execution_ThreadID", scratch);
+            Attribute(fields, found, seen, SystemElements.Security, "UserID", "Security_UserID", scratch);
+            Attribute(fields, found, seen, SystemElements.Correlation, "ActivityID", "Correlation_ActivityID", scratch);
+            Attribute(fields, found, seen, SystemElements.TimeCreated, "SystemTime", "TimeCreated_SystemTime", scratch);
+            if ((seen & (1 << SystemElements.TimeCreated)) != 0
+                && found[SystemElements.TimeCreated].TryGetAttribute("SystemTime", out var time)
                 && time.TryGetSingle(out var single) && single.Kind == NodeKind.Value
                 && single.Value.TryGetDateTime(out var created))
             {
@@ -119,18 +122,18 @@ internal static class EventFieldMapper
         return CrateJsonRenderer.HasContent(children) ? CrateJsonRenderer.ContentText(children, scratch) : string.Empty;
     }
 
-    private static string? Text(EventFields fields, in ElementView system, string element, string field, Utf8Buffer scratch)
+    private static string? Text(EventFields fields, in SystemElements found, int seen, int index, string field, Utf8Buffer scratch)
     {
-        if (!system.TryGetElement(element, out var e) || !CrateJsonRenderer.HasContent(e.Children))
+        if ((seen & (1 << index)) == 0 || !CrateJsonRenderer.HasContent(found[index].Children))
             return null;
-        var text = CrateJsonRenderer.ContentText(e.Children, scratch);
+        var text = CrateJsonRenderer.ContentText(found[index].Children, scratch);
         fields.TryAdd(field, text);
         return text;
     }
 
-    private static string? Attribute(EventFields fields, in ElementView system, string element, string attribute, string field, Utf8Buffer scratch)
+    private static string? Attribute(EventFields fields, in SystemElements found, int seen, int index, string attribute, string field, Utf8Buffer scratch)
     {
-        if (!system.TryGetElement(element, out var e) || !e.TryGetAttribute(attribute, out var a) || !CrateJsonRenderer.HasContent(a))
+        if ((seen & (1 << index)) == 0 || !found[index].TryGetAttribute(attribute, out var a) || !CrateJsonRenderer.HasContent(a))
             return null;
         var text = CrateJsonRenderer.ContentText(a, scratch);
         fields.TryAdd(field, text);

@@ -7,13 +7,18 @@ internal sealed class EventSink : IRecordSink, IDisposable
 {
     private readonly ParseContext _context;
     private readonly Utf8Buffer _scratch = new(1024);
+    private int _capacity = 48;
 
     public EventSink(ParseContext context) => _context = context;
 
     public List<EvidenceEvent> Events { get; } = [];
 
-    public void Add(BinXmlParser parser, int start, int end, in RecordInfo record) =>
-        Events.Add(EventFieldMapper.Map(parser.ParseRecordView(start, end), record.RecordId, record.Written, record.Offset, _context, _scratch));
+    public void Add(BinXmlParser parser, int start, int end, in RecordInfo record)
+    {
+        var e = EventFieldMapper.Map(parser.ParseRecordView(start, end), record.RecordId, record.Written, record.Offset, _context, _scratch, _capacity);
+        _capacity = Math.Max(e.Fields.Count, 8);
+        Events.Add(e);
+    }
 
     public void Dispose() => _scratch.Dispose();
 }

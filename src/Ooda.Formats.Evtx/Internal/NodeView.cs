@@ -11,9 +11,10 @@ internal readonly struct NodeView
     private readonly SubstitutionValues? _values;
     private readonly EvtxValue _value;
 
-    private NodeView(NodeKind kind, EvtxNode? node, TemplateElement? template, SubstitutionValues? values, EvtxValue value)
+    private NodeView(NodeKind kind, bool hasContent, EvtxNode? node, TemplateElement? template, SubstitutionValues? values, EvtxValue value)
     {
         Kind = kind;
+        HasContent = hasContent;
         _node = node;
         _template = template;
         _values = values;
@@ -21,6 +22,12 @@ internal readonly struct NodeView
     }
 
     public NodeKind Kind { get; }
+
+    /// <summary>
+    /// True when the node shows as content in the crate's JSON: text not blank once right-trimmed, non-empty CDATA,
+    /// a non-empty value, or a character or entity reference.
+    /// </summary>
+    public bool HasContent { get; }
 
     /// <summary>The typed value of a <see cref="NodeKind.Value"/> node.</summary>
     public EvtxValue Value => _node is EvtxValueNode v ? v.Value : _value;
@@ -45,32 +52,41 @@ internal readonly struct NodeView
 
     public ElementView Element => _node is EvtxElement e ? new ElementView(e) : new ElementView(_template!, _values!);
 
-    public static NodeView Of(EvtxNode node) => new(node.Kind, node, null, null, default);
+    public static NodeView Of(EvtxNode node) => new(node.Kind, ContentOf(node), node, null, null, default);
 
     public static NodeView Of(TemplateNode node, SubstitutionValues values)
     {
         switch (node.Kind)
         {
             case TemplateNodeKind.Static:
-                return new(node.Static!.Kind, node.Static, null, null, default);
+                return new(node.StaticKind, node.StaticHasContent, node.Static, null, null, default);
             case TemplateNodeKind.Element:
-                return new(NodeKind.Element, null, node.Element, values, default);
+                return new(NodeKind.Element, false, null, node.Element, values, default);
         }
 
         // The same drops as BinXmlParser.Substitute: missing, null, empty optional and empty string values vanish.
-        if (node.SubstitutionId >= values.Count)
+        var id = node.SubstitutionId;
+        if (id >= values.Count)
             return default;
-        var value = values[node.SubstitutionId];
-        if (node.Optional && value.IsEmpty)
-            return default;
-        if (value.Type == EvtxValueType.BinXml)
-            return values.Nested(node.SubstitutionId) is { Root: { } root, Values: { } nested } ? Of(root, nested) : default;
-        return value.Type switch
+        switch (values.Kind(id, node.Optional))
         {
-            EvtxValueType.Null => default,
-            EvtxValueType.String => ValueFormatter.DecodeUtf16(value.Raw.Span).IsEmpty ? default : new(NodeKind.Text, null, null, null, value),
-            EvtxValueType.AnsiString => value.Raw.Span.IsEmpty || value.Raw.Span[0] == 0 ? default : new(NodeKind.Text, null, null, null, value),
-            _ => new(NodeKind.Value, null, null, null, value),
-        };
+            case NodeKind.None:
+                return default;
+            case NodeKind.Element:
+                var nested = values.Nested(id);
+                return Of(nested.Root!, nested.Values!);
+            case var kind:
+                return new(kind, values.HasContent(id), null, null, null, values[id]);
+        }
     }
+
+    /// <summary>Whether a tree node shows as content (see <see cref="HasContent"/>).</summary>
+    internal static bool ContentOf(EvtxNode node) => node switch
+    {
+        EvtxText t => !t.Text.AsSpan().TrimEnd().IsEmpty,
+        EvtxCData c => c.Text.Length > 0,
+        EvtxValueNode v => !v.Value.IsEmpty,
+        EvtxCharRef or EvtxEntityRef => true,
+        _ => false,
+    };
 }

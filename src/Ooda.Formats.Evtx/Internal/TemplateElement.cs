@@ -4,16 +4,25 @@ namespace Ooda.Formats.Evtx.Internal;
 internal sealed class TemplateElement
 {
     private byte[]? _jsonName;
+    private byte[]? _staticNameJson;
 
     public TemplateElement(string name, TemplateAttribute[] attributes, TemplateNode[] children)
     {
         Name = name;
         Attributes = attributes;
         Children = children;
-        IsDynamic = attributes.Any(a => a.Value.Any(n => n.Kind != TemplateNodeKind.Static))
-            || children.Any(n => n.Kind != TemplateNodeKind.Static);
-        HasElementChild = children.Any(n => n.Kind == TemplateNodeKind.Element || n.Static is EvtxElement);
-        HasSubstitutionChild = children.Any(n => n.Kind == TemplateNodeKind.Substitution);
+        foreach (var attribute in attributes)
+        {
+            foreach (var node in attribute.Value)
+                IsDynamic |= node.Kind != TemplateNodeKind.Static;
+        }
+
+        foreach (var node in children)
+        {
+            IsDynamic |= node.Kind != TemplateNodeKind.Static;
+            HasElementChild |= node.Kind == TemplateNodeKind.Element || node.StaticKind == NodeKind.Element;
+            HasSubstitutionChild |= node.Kind == TemplateNodeKind.Substitution;
+        }
     }
 
     public string Name { get; }
@@ -33,11 +42,59 @@ internal sealed class TemplateElement
     /// <summary>The name escaped for JSON, encoded once per chunk.</summary>
     public ReadOnlySpan<byte> JsonName => _jsonName ??= EncodeJsonName(Name);
 
+    /// <summary>
+    /// The value of a <c>Name</c> attribute without substitutions, as escaped JSON, encoded once per chunk
+    /// (the key of a <c>Data</c> item); empty when the attribute is missing, blank or depends on the record.
+    /// </summary>
+    public ReadOnlySpan<byte> StaticNameJson => _staticNameJson ??= EncodeStaticName(Attributes);
+
     /// <summary>The element itself, for one without substitutions.</summary>
-    public EvtxElement Build() => new(
-        Name,
-        Attributes.Length == 0 ? [] : Attributes.Where(a => a.Value.Length > 0).Select(a => new EvtxAttribute(a.Name, a.Value.Select(n => n.Static!).ToArray())).ToArray(),
-        Children.Length == 0 ? [] : Children.Select(n => n.Static!).ToArray());
+    public EvtxElement Build()
+    {
+        var attributes = new List<EvtxAttribute>(Attributes.Length);
+        foreach (var attribute in Attributes)
+        {
+            if (attribute.Value.Length > 0)
+                attributes.Add(new EvtxAttribute(attribute.Name, StaticNodes(attribute.Value)));
+        }
+
+        return new(Name, attributes.Count == 0 ? [] : attributes.ToArray(), StaticNodes(Children));
+    }
+
+    private static EvtxNode[] StaticNodes(TemplateNode[] nodes)
+    {
+        if (nodes.Length == 0)
+            return [];
+        var result = new EvtxNode[nodes.Length];
+        for (var i = 0; i < nodes.Length; i++)
+            result[i] = nodes[i].Static!;
+        return result;
+    }
+
+    private static byte[] EncodeStaticName(TemplateAttribute[] attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (!string.Equals(attribute.Name, "Name", StringComparison.Ordinal))
+                continue;
+            var nodes = new EvtxNode[attribute.Value.Length];
+            for (var i = 0; i < nodes.Length; i++)
+            {
+                if (attribute.Value[i].Static is not { } node)
+                    return [];
+                nodes[i] = node;
+            }
+
+            var content = new ContentView(nodes);
+            if (!CrateJsonRenderer.HasContent(content))
+                return [];
+            using var buffer = new Utf8Buffer(64);
+            CrateJsonRenderer.WriteText(buffer, content, TextEscape.Json);
+            return buffer.WrittenSpan.ToArray();
+        }
+
+        return [];
+    }
 
     private static byte[] EncodeJsonName(string name)
     {

@@ -15,7 +15,14 @@ internal sealed class TemplateNode
 
     public TemplateElement? Element { get; private init; }
 
-    public static TemplateNode ForStatic(EvtxNode node) => new(TemplateNodeKind.Static) { Static = node };
+    /// <summary>The static node's kind, read once instead of through a virtual call per record.</summary>
+    public NodeKind StaticKind { get; private init; }
+
+    /// <summary>Whether the static node shows as content (see <see cref="NodeView.HasContent"/>), decided once.</summary>
+    public bool StaticHasContent { get; private init; }
+
+    public static TemplateNode ForStatic(EvtxNode node) =>
+        new(TemplateNodeKind.Static) { Static = node, StaticKind = node.Kind, StaticHasContent = NodeView.ContentOf(node) };
 
     public static TemplateNode ForSubstitution(ushort id, bool optional) =>
         new(TemplateNodeKind.Substitution) { SubstitutionId = id, Optional = optional };

@@ -8,6 +8,12 @@ namespace Ooda.Formats.Evtx.Internal;
 /// <summary>A growable UTF-8 output buffer rented from the array pool, with escaping writers.</summary>
 internal sealed class Utf8Buffer : IBufferWriter<byte>, IDisposable
 {
+    /// <summary>ASCII characters each escaping writes as they are.</summary>
+    private static readonly SearchValues<char> _plainNone = SearchValues.Create(AsciiWithout(static _ => false));
+    private static readonly SearchValues<char> _plainJson = SearchValues.Create(AsciiWithout(static c => c < 0x20 || c is '"' or '\\'));
+    private static readonly SearchValues<char> _plainXmlText = SearchValues.Create(AsciiWithout(static c => c is '&' or '<' or '>'));
+    private static readonly SearchValues<char> _plainXmlAttribute = SearchValues.Create(AsciiWithout(static c => c is '&' or '<' or '>' or '"'));
+
     private static ReadOnlySpan<byte> HexLower => "0123456789abcdef"u8;
 
     private byte[] _buffer;
@@ -120,67 +126,78 @@ internal sealed class Utf8Buffer : IBufferWriter<byte>, IDisposable
     /// <summary>Writes UTF-16 text as UTF-8, escaped; lone surrogates become U+FFFD.</summary>
     public void WriteText(ReadOnlySpan<char> text, TextEscape escape)
     {
-        Ensure(text.Length * 3);
-        var buffer = _buffer;
-        var pos = _length;
-        for (var i = 0; i < text.Length; i++)
+        var plain = PlainAscii(escape);
+        while (true)
         {
-            int c = text[i];
-            if (c < 0x80)
+            // Runs of ASCII that need no escaping (nearly all event text) are found and narrowed with vector instructions.
+            Ensure(text.Length * 3);
+            var stop = text.IndexOfAnyExcept(plain);
+            var run = stop < 0 ? text : text[..stop];
+            if (!run.IsEmpty)
             {
-                if (escape != TextEscape.None && NeedsEscape(c, escape))
-                {
-                    _length = pos;
-                    WriteEscapedAscii(c, escape);
-                    Ensure((text.Length - i) * 3);
-                    buffer = _buffer;
-                    pos = _length;
-                    continue;
-                }
+                Ascii.FromUtf16(run, _buffer.AsSpan(_length), out var narrowed);
+                _length += narrowed;
+            }
 
-                buffer[pos++] = (byte)c;
-            }
-            else if (c < 0x800)
-            {
-                buffer[pos++] = (byte)(0xC0 | (c >> 6));
-                buffer[pos++] = (byte)(0x80 | (c & 0x3F));
-            }
-            else if (char.IsSurrogate((char)c))
-            {
-                if (char.IsHighSurrogate((char)c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    var scalar = char.ConvertToUtf32((char)c, text[i + 1]);
-                    i++;
-                    buffer[pos++] = (byte)(0xF0 | (scalar >> 18));
-                    buffer[pos++] = (byte)(0x80 | ((scalar >> 12) & 0x3F));
-                    buffer[pos++] = (byte)(0x80 | ((scalar >> 6) & 0x3F));
-                    buffer[pos++] = (byte)(0x80 | (scalar & 0x3F));
-                }
-                else
-                {
-                    buffer[pos++] = 0xEF;
-                    buffer[pos++] = 0xBF;
-                    buffer[pos++] = 0xBD;
-                }
-            }
-            else
-            {
-                buffer[pos++] = (byte)(0xE0 | (c >> 12));
-                buffer[pos++] = (byte)(0x80 | ((c >> 6) & 0x3F));
-                buffer[pos++] = (byte)(0x80 | (c & 0x3F));
-            }
+            if (stop < 0)
+                return;
+            text = text[(stop + WriteSpecial(text[stop..], escape))..];
+        }
+    }
+
+    /// <summary>Writes the first character (or surrogate pair) of the text, escaped or encoded; returns the chars used.</summary>
+    private int WriteSpecial(ReadOnlySpan<char> text, TextEscape escape)
+    {
+        int c = text[0];
+        if (c < 0x80)
+        {
+            WriteEscapedAscii(c, escape);
+            return 1;
         }
 
-        _length = pos;
+        var span = GetSpan(4);
+        if (c < 0x800)
+        {
+            span[0] = (byte)(0xC0 | (c >> 6));
+            span[1] = (byte)(0x80 | (c & 0x3F));
+            Advance(2);
+            return 1;
+        }
+
+        if (!char.IsSurrogate((char)c))
+        {
+            span[0] = (byte)(0xE0 | (c >> 12));
+            span[1] = (byte)(0x80 | ((c >> 6) & 0x3F));
+            span[2] = (byte)(0x80 | (c & 0x3F));
+            Advance(3);
+            return 1;
+        }
+
+        if (char.IsHighSurrogate((char)c) && text.Length > 1 && char.IsLowSurrogate(text[1]))
+        {
+            var scalar = char.ConvertToUtf32((char)c, text[1]);
+            span[0] = (byte)(0xF0 | (scalar >> 18));
+            span[1] = (byte)(0x80 | ((scalar >> 12) & 0x3F));
+            span[2] = (byte)(0x80 | ((scalar >> 6) & 0x3F));
+            span[3] = (byte)(0x80 | (scalar & 0x3F));
+            Advance(4);
+            return 2;
+        }
+
+        span[0] = 0xEF;
+        span[1] = 0xBF;
+        span[2] = 0xBD;
+        Advance(3);
+        return 1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool NeedsEscape(int c, TextEscape escape) => escape switch
+    private static SearchValues<char> PlainAscii(TextEscape escape) => escape switch
     {
-        TextEscape.Json => c < 0x20 || c == '"' || c == '\\',
-        TextEscape.XmlText => c is '&' or '<' or '>',
-        TextEscape.XmlAttribute => c is '&' or '<' or '>' or '"',
-        _ => false,
+        TextEscape.Json => _plainJson,
+        TextEscape.XmlText => _plainXmlText,
+        TextEscape.XmlAttribute => _plainXmlAttribute,
+        _ => _plainNone,
     };
 
     private void WriteEscapedAscii(int c, TextEscape escape)
@@ -212,6 +229,18 @@ internal sealed class Utf8Buffer : IBufferWriter<byte>, IDisposable
             case '>': Write("&gt;"u8); break;
             default: Write("&quot;"u8); break;
         }
+    }
+
+    private static string AsciiWithout(Func<char, bool> excluded)
+    {
+        var chars = new List<char>(128);
+        for (var c = (char)0; c < 0x80; c++)
+        {
+            if (!excluded(c))
+                chars.Add(c);
+        }
+
+        return new string([.. chars]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
