@@ -73,7 +73,7 @@ done
 work=${BENCH_DIR:-/tmp/ooda-bench}
 mkdir -p "$work"
 command -v /usr/bin/time >/dev/null || { echo "/usr/bin/time missing: apt-get install time" >&2; exit 2; }
-dotnet build src/Ooda.Cli -c Release -o out/cli --nologo -v quiet -clp:ErrorsOnly >/dev/null
+./ooda.sh build
 ooda=out/cli/ooda
 cores=$(nproc)
 

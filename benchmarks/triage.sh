@@ -10,7 +10,7 @@ sizes=("$@")
 work=${BENCH_DIR:-/tmp/ooda-bench}
 mkdir -p "$work"
 dotnet build benchmarks/Ooda.Benchmarks -c Release -o out/bench --nologo -v quiet -clp:ErrorsOnly
-dotnet build src/Ooda.Cli -c Release -o out/cli --nologo -v quiet -clp:ErrorsOnly
+./ooda.sh build
 command -v /usr/bin/time >/dev/null || { apt-get install -y -qq time >/dev/null; }
 
 for hosts in "${sizes[@]}"; do
