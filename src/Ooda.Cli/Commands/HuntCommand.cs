@@ -20,10 +20,10 @@ public sealed class HuntCommand : Command<HuntSettings>
     {
         if (settings.Filters.Length > 0 && settings.Sigma is null && settings.Runbooks.Length == 0 && !settings.AllRunbooks)
             throw new InputException("--filters applies to the rules of --sigma or --runbook");
-        if (settings.Runbooks.Length > 0 || settings.AllRunbooks || settings.Yara is not null)
+        if (settings.Runbooks.Length > 0 || settings.AllRunbooks || settings.Yara is not null || settings.IocLists.Length > 0)
             return RunbookHunt.Execute(settings, cancellationToken);
         if (settings.Sigma is null)
-            throw new InputException("--sigma <DIR>, --runbook <ID> or --yara <DIR> is required");
+            throw new InputException("--sigma <DIR>, --runbook <ID>, --yara <DIR> or --iocs <FILE> is required");
         HuntSettingsCheck.Validate(settings);
 
         var stopwatch = Stopwatch.StartNew();

@@ -61,6 +61,10 @@ public sealed class HuntSettings : WorkspaceSettings
     [Description("YARA rule file or folder, scanned over every captured file (libyara9).")]
     public string? Yara { get; init; }
 
+    [CommandOption("--iocs <FILE>")]
+    [Description("An IOC list (STIX 2.1 bundle, MISP event JSON, CSV type,value[,comment], signature-base text); repeat for several.")]
+    public string[] IocLists { get; init; } = [];
+
     [CommandOption("--save")]
     [Description("Store the findings in the workspace (always done with --store).")]
     public bool Save { get; init; }

@@ -42,7 +42,21 @@ internal static class RunbookHunt
 
         if (filters.FirstOrDefault(d => d.Rule is { Kind: not SigmaRuleKind.Filter }) is { } notFilter)
             throw new InputException($"--filters: {notFilter.Location} is not a Sigma filter");
-        using var service = new RunbookHuntService(runbooks, new RunbookHuntOptions(extra, sigmaOptions, settings.MinLevel, settings.Tenant, settings.Host, settings.Threads, settings.Yara, filters));
+        var iocs = new List<Detection.Iocs.Ioc>();
+        var iocDiagnostics = new List<Diagnostic>();
+        foreach (var list in settings.IocLists)
+        {
+            if (!File.Exists(list))
+                throw new InputException($"--iocs: no IOC list at {list}");
+            var imported = Detection.Iocs.IocImporter.ReadFile(list);
+            iocs.AddRange(imported.Iocs);
+            iocDiagnostics.AddRange(imported.Diagnostics);
+            Console.Error.WriteLine(TerminalText.Clean($"ooda: --iocs {list}: {imported.Iocs.Count} indicators from {imported.Entries} entries ({imported.Rejected} rejected, {imported.Duplicates} duplicates)"));
+        }
+
+        foreach (var d in iocDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(settings.ShowRules ? int.MaxValue : 5))
+            Console.Error.WriteLine("ooda: " + TerminalText.Clean(d.ToString()));
+        using var service = new RunbookHuntService(runbooks, new RunbookHuntOptions(extra, sigmaOptions, settings.MinLevel, settings.Tenant, settings.Host, settings.Threads, settings.Yara, filters, iocs));
         RunbookHuntResult result;
         if (settings.Store)
         {

@@ -5,6 +5,7 @@ namespace Ooda.Engine.Runbooks;
 /// <summary>How runbook hunts run: extra Sigma rules (which also serve <c>sigmaId</c> references), mapping, filters and workers.</summary>
 /// <param name="SigmaDocuments">Rules from <c>--sigma</c>: run as hunts of their own, and looked up by id for runbook references.</param>
 /// <param name="MinSeverity">Report only findings at or above this severity.</param>
+/// <param name="Iocs">Indicators from IOC lists (STIX, MISP, CSV, signature-base), matched beside the runbooks' own.</param>
 /// <param name="Filters">Sigma filter documents (e.g. per-tenant allow-lists) applied to the rules they name, runbook rules included.</param>
 /// <param name="YaraPath">A YARA rule file or folder scanned over every captured file, beside the runbooks' own YARA hunts.</param>
 public sealed record RunbookHuntOptions(
@@ -15,4 +16,5 @@ public sealed record RunbookHuntOptions(
     string? Host = null,
     int Parallelism = 0,
     string? YaraPath = null,
-    IReadOnlyList<SigmaLoadResult>? Filters = null);
+    IReadOnlyList<SigmaLoadResult>? Filters = null,
+    IReadOnlyList<Ooda.Detection.Iocs.Ioc>? Iocs = null);

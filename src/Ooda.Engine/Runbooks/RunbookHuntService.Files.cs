@@ -90,10 +90,11 @@ public sealed partial class RunbookHuntService
 
     private IocMatcher? CompileIocs()
     {
-        if (_iocSteps.Count == 0)
+        var lists = _options.Iocs ?? [];
+        if (_iocSteps.Count == 0 && lists.Count == 0)
             return null;
         var diagnostics = new List<Diagnostic>();
-        var set = IocSet.Create(_iocSteps.SelectMany(s => s.Iocs), diagnostics);
+        var set = IocSet.Create(_iocSteps.SelectMany(s => s.Iocs).Concat(lists), diagnostics);
         _planDiagnostics.AddRange(diagnostics);
         return IocMatcher.Compile(set);
     }
@@ -120,24 +121,51 @@ public sealed partial class RunbookHuntService
     private IEnumerable<RunbookHuntStep> StepsOf(Ioc ioc) =>
         _iocSteps.Where(s => s.Step.Runbook.Reference == ioc.Source.File && s.Step.Hunt.Id == ioc.Source.Location).Select(s => s.Step);
 
-    /// <summary>One finding per hunt step and piece of evidence, however many of its indicators matched there.</summary>
-    private IEnumerable<(RunbookHuntStep Step, List<IocHit> Hits)> ByStep(List<IocHit> hits) =>
-        hits.SelectMany(h => StepsOf(h.Ioc).Select(s => (Step: s, Hit: h)))
-            .GroupBy(p => p.Step)
-            .Select(g => (g.Key, g.Select(p => p.Hit).DistinctBy(h => h.Ioc.ToString()).ToList()));
+    /// <summary>
+    /// One finding per hunt step and piece of evidence, however many of its indicators matched there; indicators from
+    /// IOC lists (<see cref="RunbookHuntOptions.Iocs"/>) belong to no step and fold into one finding of their own.
+    /// </summary>
+    private List<(RunbookHuntStep? Step, List<IocHit> Hits)> ByStep(List<IocHit> hits)
+    {
+        var groups = new List<(RunbookHuntStep? Step, List<IocHit> Hits)>();
+        void Add(RunbookHuntStep? step, IocHit hit)
+        {
+            var index = groups.FindIndex(g => ReferenceEquals(g.Step, step));
+            if (index < 0)
+                groups.Add((step, [hit]));
+            else if (!groups[index].Hits.Exists(h => h.Ioc.ToString() == hit.Ioc.ToString()))
+                groups[index].Hits.Add(hit);
+        }
 
-    private static Finding IocFinding(RunbookHuntStep step, List<IocHit> hits, string tenant, string host, DateTime timestamp, Provenance provenance, string? originalPath,
+        foreach (var hit in hits)
+        {
+            var owned = false;
+            foreach (var step in StepsOf(hit.Ioc))
+            {
+                Add(step, hit);
+                owned = true;
+            }
+
+            if (!owned)
+                Add(null, hit);
+        }
+
+        return groups;
+    }
+
+    private static Finding IocFinding(RunbookHuntStep? step, List<IocHit> hits, string tenant, string host, DateTime timestamp, Provenance provenance, string? originalPath,
         string? channel, int? eventId, long? recordId) => new()
         {
-            Id = FindingIds.For("ioc", step.Runbook.Id, step.Hunt.Id, null, tenant, host, provenance, originalPath),
-            Title = $"{step.Hunt.Title}: {string.Join(", ", hits.Take(3).Select(h => $"{IocKinds.Name(h.Ioc.Kind)} {Clip(h.Ioc.Value)}"))}{(hits.Count > 3 ? ", …" : string.Empty)}",
-            Severity = step.Hunt.Severity,
+            Id = FindingIds.For("ioc", step?.Runbook.Id, step?.Hunt.Id, step is null ? hits[0].Ioc.Source.File : null, tenant, host, provenance, originalPath),
+            Title = $"{step?.Hunt.Title ?? "IOC list match"}: {string.Join(", ", hits.Take(3).Select(h => $"{IocKinds.Name(h.Ioc.Kind)} {Clip(h.Ioc.Value)}"))}{(hits.Count > 3 ? ", …" : string.Empty)}",
+            // An indicator from a list says nothing of how bad its hit is; high asks for a look without claiming compromise.
+            Severity = step?.Hunt.Severity ?? "high",
             Detector = "ioc",
-            RunbookId = step.Runbook.Id,
-            RunbookVersion = step.Runbook.Version.ToString(),
-            HuntId = step.Hunt.Id,
+            RunbookId = step?.Runbook.Id,
+            RunbookVersion = step?.Runbook.Version.ToString(),
+            HuntId = step?.Hunt.Id,
             RuleId = hits[0].Ioc.ToString(),
-            Techniques = step.Hunt.Techniques,
+            Techniques = step?.Hunt.Techniques ?? [],
             Tenant = tenant,
             Host = host,
             Timestamp = timestamp,
@@ -146,7 +174,7 @@ public sealed partial class RunbookHuntService
             RecordId = recordId,
             Provenance = provenance,
             OriginalPath = originalPath,
-            Details = [.. hits.SelectMany(h => new KeyValuePair<string, string>[] { new("ioc", h.Ioc.ToString()), new(h.Field, Clip(h.Text)) })],
+            Details = [.. hits.SelectMany(h => new KeyValuePair<string, string>[] { new("ioc", h.Ioc.ToString()), new(h.Field, Clip(h.Text)), new("source", h.Ioc.Source.ToString()) })],
         };
 
     /// <summary>Captured files under the hunted paths (KAPE or Velociraptor layout), as ingest would record them.</summary>
