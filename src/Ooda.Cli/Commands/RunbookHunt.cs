@@ -48,7 +48,17 @@ internal static class RunbookHunt
         {
             if (!File.Exists(list))
                 throw new InputException($"--iocs: no IOC list at {list}");
-            var imported = Detection.Iocs.IocImporter.ReadFile(list);
+            Detection.Iocs.IocImport imported;
+            try
+            {
+                imported = Detection.Iocs.IocImporter.ReadFile(list);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new InputException($"--iocs: cannot read {list}: {e.Message}", e);
+            }
+
+
             iocs.AddRange(imported.Iocs);
             iocDiagnostics.AddRange(imported.Diagnostics);
             Console.Error.WriteLine(TerminalText.Clean($"ooda: --iocs {list}: {imported.Iocs.Count} indicators from {imported.Entries} entries ({imported.Rejected} rejected, {imported.Duplicates} duplicates)"));
