@@ -8,8 +8,6 @@ namespace Ooda.Store;
 
 public sealed partial class Workspace
 {
-    private static readonly string[] _severities = ["informational", "low", "medium", "high", "critical"];
-
     /// <summary>Stores findings in one transaction; one whose id the workspace already holds is counted, not added again.</summary>
     public FindingSaveResult SaveFindings(IEnumerable<Finding> findings, DateTime? foundAt = null)
     {
@@ -61,10 +59,10 @@ public sealed partial class Workspace
             Filter("lower(host) =", query.Host.ToLowerInvariant());
         if (query.RunbookId is not null)
             Filter("runbook_id =", query.RunbookId);
-        var minimum = query.MinSeverity is null ? -1 : Array.IndexOf(_severities, query.MinSeverity.ToLowerInvariant());
+        var minimum = SeverityLevels.Rank(query.MinSeverity);
         if (minimum > 0)
         {
-            parameters.Add(_severities[minimum..].ToList());
+            parameters.Add(SeverityLevels.All.Skip(minimum).ToList());
             sql.Append(CultureInfo.InvariantCulture, $" AND list_contains(${parameters.Count}, severity)");
         }
         sql.Append(" ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END, ts NULLS LAST, finding_id");

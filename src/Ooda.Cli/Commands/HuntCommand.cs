@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Ooda.Cli.Rendering;
+using Ooda.Core;
 using Ooda.Engine.Hunt;
 using Ooda.Sigma;
 using Ooda.Store;
@@ -216,7 +217,6 @@ public sealed class HuntCommand : Command<HuntSettings>
         var console = settings.Json ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }) : AnsiConsole.Console;
         var verdicts = rules.Verdicts;
         var compiled = verdicts.Count(v => v.Status == SigmaVerdictStatus.Compiled);
-        string[] levels = ["informational", "low", "medium", "high", "critical"];
         console.MarkupLine(CultureInfo.InvariantCulture, "[grey]rules: {0} loaded, {1} not loaded ({2}); load {3:0.00} s[/]",
             compiled, verdicts.Count - compiled,
             Markup.Escape(string.Join(", ", verdicts.Where(v => v.Error is not null).GroupBy(v => v.Error!.Reason).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}"))),
@@ -238,7 +238,7 @@ public sealed class HuntCommand : Command<HuntSettings>
         }
 
         if (byLevel.Count > 0)
-            console.MarkupLine("[grey]by level: " + Markup.Escape(string.Join(", ", byLevel.Reverse().Select(p => $"{(p.Key >= 0 ? levels[p.Key] : "none")} {p.Value}"))) + "[/]");
+            console.MarkupLine("[grey]by level: " + Markup.Escape(string.Join(", ", byLevel.Reverse().Select(p => $"{(p.Key >= 0 ? SeverityLevels.All[p.Key] : "none")} {p.Value}"))) + "[/]");
         if (byRule.Count > 0)
             console.MarkupLine("[grey]top rules: " + Markup.Escape(TerminalText.Clean(string.Join("; ", byRule.OrderByDescending(p => p.Value).Take(10).Select(p => $"{p.Key} ({p.Value})")))) + "[/]");
         if (byHost.Count > 0)

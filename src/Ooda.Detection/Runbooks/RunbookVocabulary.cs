@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Ooda.Core;
 
 namespace Ooda.Detection.Runbooks;
 
@@ -7,10 +8,8 @@ public static partial class RunbookVocabulary
 {
     public static IReadOnlyList<string> Statuses { get; } = ["draft", "test", "stable", "deprecated"];
 
-    private static readonly string[] _severities = ["informational", "low", "medium", "high", "critical"];
-
     /// <summary>Sigma's levels, lowest first.</summary>
-    public static IReadOnlyList<string> Severities => _severities;
+    public static IReadOnlyList<string> Severities => SeverityLevels.All;
 
     public static IReadOnlyList<string> IocTypes { get; } =
         ["md5", "sha1", "sha256", "ip", "cidr", "domain", "url", "filename", "filepath", "filepath-regex", "user-agent", "commandline", "commandline-regex", "keyword"];
@@ -29,7 +28,7 @@ public static partial class RunbookVocabulary
 
     /// <summary>0 (informational) … 4 (critical), -1 when unknown.</summary>
     public static int SeverityRank(string? severity) =>
-        severity is null ? -1 : Array.FindIndex(_severities, s => string.Equals(s, severity, StringComparison.OrdinalIgnoreCase));
+        SeverityLevels.Rank(severity);
 
     public static bool IsRunbookId(string id) => RunbookIdPattern().IsMatch(id);
 

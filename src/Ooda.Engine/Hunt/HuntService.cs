@@ -18,8 +18,6 @@ public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
 {
     private const int BatchSize = 4096;
 
-    private static readonly string[] _levels = ["informational", "low", "medium", "high", "critical"];
-
     public HuntService(SigmaRuleSet rules)
         : this(rules, EvidenceParsers.Default)
     {
@@ -32,7 +30,7 @@ public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
     public Func<Action<EvidenceEvent, string>>? EventObserverFactory { get; init; }
 
     /// <summary>0 (informational) … 4 (critical); -1 for an unknown or absent level.</summary>
-    public static int LevelRank(string? level) => level is null ? -1 : Array.IndexOf(_levels, level.ToLowerInvariant());
+    public static int LevelRank(string? level) => SeverityLevels.Rank(level);
 
     /// <summary>Detections from every evidence file under the request's paths, file by file in path order.</summary>
     public IEnumerable<HuntHit> HuntFiles(HuntRequest request, HuntStatistics statistics, CancellationToken cancellationToken = default)
