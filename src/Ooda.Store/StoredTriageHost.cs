@@ -8,6 +8,7 @@ namespace Ooda.Store;
 /// <param name="InternetExposed443">443/tcp open from the internet; null when no scan tells.</param>
 /// <param name="Priority"><c>critical</c>, <c>high</c>, <c>medium</c>, <c>low</c> or <c>none</c>.</param>
 /// <param name="Reasons">Why the host ranks where it does, most important first.</param>
+/// <param name="Ip">The inventory's internal address; lateral-movement edges resolve through it.</param>
 public sealed record StoredTriageHost(
     int Rank,
     string Tenant,
@@ -20,4 +21,5 @@ public sealed record StoredTriageHost(
     bool? InternetExposed443,
     string Priority,
     IReadOnlyList<string> Reasons,
-    string? ResponseMode);
+    string? ResponseMode,
+    string? Ip = null);

@@ -28,7 +28,7 @@ public sealed partial class Workspace
                 appender.CreateRow()
                     .AppendValue(runId).AppendValue(count).AppendValue(h.Tenant).AppendValue(h.Host).AppendValue(h.Fqdn).AppendValue(h.PublicIp)
                     .AppendValue(h.Build).AppendValue(h.Status).AppendValue(h.VulnerableTo).AppendValue(h.InternetExposed443)
-                    .AppendValue(h.Priority).AppendValue(h.Reasons).AppendValue(h.ResponseMode).EndRow();
+                    .AppendValue(h.Priority).AppendValue(h.Reasons).AppendValue(h.ResponseMode).AppendValue(h.Ip).EndRow();
             }
         }
 
@@ -54,7 +54,7 @@ public sealed partial class Workspace
         var hosts = new List<StoredTriageHost>(run.Hosts);
         using (var read = Command(
             """
-            SELECT rank, tenant, host, fqdn, public_ip, build, status, vulnerable_to, internet_exposed_443, priority, reasons, response_mode
+            SELECT rank, tenant, host, fqdn, public_ip, build, status, vulnerable_to, internet_exposed_443, priority, reasons, response_mode, ip
             FROM triage_hosts WHERE run_id = $1 ORDER BY rank
             """, run.RunId))
         using (var reader = read.ExecuteReader())
@@ -64,7 +64,7 @@ public sealed partial class Workspace
                 hosts.Add(new StoredTriageHost(
                     reader.GetInt32(0), reader.GetString(1), reader.GetString(2), ReadString(reader, 3), ReadString(reader, 4), ReadString(reader, 5),
                     reader.GetString(6), Strings(reader, 7), reader.IsDBNull(8) ? null : reader.GetBoolean(8), reader.GetString(9),
-                    Strings(reader, 10), ReadString(reader, 11)));
+                    Strings(reader, 10), ReadString(reader, 11), ReadString(reader, 12)));
             }
         }
 

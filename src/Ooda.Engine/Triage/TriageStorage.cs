@@ -35,6 +35,7 @@ public static class TriageStorage
             host.InternetExposed443,
             TriageJson.PriorityName(host.Priority),
             host.Reasons,
-            host.Inventory.ResponseMode);
+            host.Inventory.ResponseMode,
+            host.Inventory.Ip);
     }
 }

@@ -160,5 +160,87 @@ internal static class Migrations
             )
             """,
         ],
+
+        // 4: investigation (issue 7) and the audit log. A case links findings and hosts; evidence items keep their chain of
+        // custody; every change to a case (and later every response action) appends to one hash-chained audit log.
+        // Triage hosts gain their inventory address so lateral-movement edges resolve to host names.
+        [
+            "ALTER TABLE triage_hosts ADD COLUMN ip VARCHAR",
+            "CREATE SEQUENCE case_numbers START 1",
+            """
+            CREATE TABLE cases (
+                case_id     VARCHAR   PRIMARY KEY,
+                tenant      VARCHAR   NOT NULL,
+                title       VARCHAR   NOT NULL,
+                severity    VARCHAR   NOT NULL,
+                status      VARCHAR   NOT NULL,
+                assignee    VARCHAR,
+                tlp         VARCHAR   NOT NULL,
+                tags        VARCHAR[] NOT NULL,
+                opened_at   TIMESTAMP NOT NULL,
+                opened_by   VARCHAR   NOT NULL,
+                updated_at  TIMESTAMP NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE case_findings (
+                case_id     VARCHAR   NOT NULL,
+                finding_id  VARCHAR   NOT NULL,
+                linked_at   TIMESTAMP NOT NULL,
+                linked_by   VARCHAR   NOT NULL,
+                PRIMARY KEY (case_id, finding_id)
+            )
+            """,
+            """
+            CREATE TABLE case_hosts (
+                case_id   VARCHAR   NOT NULL,
+                host      VARCHAR   NOT NULL,
+                reason    VARCHAR   NOT NULL,
+                added_at  TIMESTAMP NOT NULL,
+                added_by  VARCHAR   NOT NULL,
+                PRIMARY KEY (case_id, host)
+            )
+            """,
+            """
+            CREATE TABLE case_notes (
+                case_id   VARCHAR   NOT NULL,
+                note_no   INTEGER   NOT NULL,
+                at        TIMESTAMP NOT NULL,
+                author    VARCHAR   NOT NULL,
+                text      VARCHAR   NOT NULL,
+                PRIMARY KEY (case_id, note_no)
+            )
+            """,
+            """
+            CREATE TABLE case_evidence (
+                case_id        VARCHAR   NOT NULL,
+                item_no        INTEGER   NOT NULL,
+                description    VARCHAR   NOT NULL,
+                host           VARCHAR   NOT NULL,
+                source_path    VARCHAR   NOT NULL,
+                source_sha256  VARCHAR   NOT NULL,
+                record_id      BIGINT,
+                line           BIGINT,
+                file_offset    BIGINT,
+                acquired_at    TIMESTAMP,
+                ingested_at    TIMESTAMP,
+                added_at       TIMESTAMP NOT NULL,
+                added_by       VARCHAR   NOT NULL,
+                PRIMARY KEY (case_id, item_no)
+            )
+            """,
+            """
+            CREATE TABLE audit_log (
+                seq        BIGINT    PRIMARY KEY,
+                at         TIMESTAMP NOT NULL,
+                actor      VARCHAR   NOT NULL,
+                action     VARCHAR   NOT NULL,
+                subject    VARCHAR   NOT NULL,
+                details    VARCHAR   NOT NULL,
+                prev_hash  VARCHAR   NOT NULL,
+                hash       VARCHAR   NOT NULL
+            )
+            """,
+        ],
     ];
 }
