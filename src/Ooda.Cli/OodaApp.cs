@@ -69,6 +69,30 @@ public static class OodaApp
                 runbook.AddCommand<RunbookLearnCommand>("learn").WithDescription("Write the next version from an engagement's confirmed findings.")
                     .WithExample("runbook", "learn", "proxyshell", "--from", "findings.jsonl", "--runbooks", "./team-runbooks");
             });
+            config.AddBranch("case", cases =>
+            {
+                cases.SetDescription("Cases built from leads: scope, findings, evidence with chain of custody, timeline, process tree, lateral movement.");
+                cases.AddCommand<CaseOpenCommand>("open").WithDescription("Open a case from findings (or a title and tenant).")
+                    .WithExample("case", "open", "--from-finding", "3f2a9c01");
+                cases.AddCommand<CaseListCommand>("list").WithDescription("Cases, newest first.");
+                cases.AddCommand<CaseShowCommand>("show").WithDescription("One case: scope, findings, evidence, notes and audit trail.")
+                    .WithExample("case", "show", "C-0001");
+                cases.AddCommand<CaseLinkCommand>("link").WithDescription("Link findings; their hosts and evidence join the case.")
+                    .WithExample("case", "link", "C-0001", "--scope-findings");
+                cases.AddCommand<CaseScopeCommand>("scope").WithDescription("Show, add or remove the hosts in scope.")
+                    .WithExample("case", "scope", "C-0001", "--add", "acme-dc01", "--reason", "PsExec from acme-ex01");
+                cases.AddCommand<CaseStatusCommand>("status").WithDescription("Move the case: new, investigating, contained, eradicated, recovered, closed.")
+                    .WithExample("case", "status", "C-0001", "contained");
+                cases.AddCommand<CaseNoteCommand>("note").WithDescription("Add a note.").WithExample("case", "note", "C-0001", "\"webshell confirmed\"");
+                cases.AddCommand<CaseSetCommand>("set").WithDescription("Change title, severity, assignee, TLP or tags.")
+                    .WithExample("case", "set", "C-0001", "--assignee", "dana", "--tlp", "amber+strict");
+            });
+            config.AddBranch("audit", audit =>
+            {
+                audit.SetDescription("The workspace's append-only, hash-chained audit log.");
+                audit.AddCommand<AuditVerifyCommand>("verify").WithDescription("Recompute the hash chain; exit 1 when any entry was edited or removed.");
+                audit.AddCommand<AuditListCommand>("list").WithDescription("Every entry, oldest first, with its hash.");
+            });
             config.AddBranch("sigma", sigma =>
             {
                 sigma.SetDescription("Sigma rule tools.");

@@ -205,7 +205,7 @@ internal static class Migrations
             CREATE TABLE case_notes (
                 case_id   VARCHAR   NOT NULL,
                 note_no   INTEGER   NOT NULL,
-                at        TIMESTAMP NOT NULL,
+                noted_at  TIMESTAMP NOT NULL,
                 author    VARCHAR   NOT NULL,
                 text      VARCHAR   NOT NULL,
                 PRIMARY KEY (case_id, note_no)
@@ -232,7 +232,7 @@ internal static class Migrations
             """
             CREATE TABLE audit_log (
                 seq        BIGINT    PRIMARY KEY,
-                at         TIMESTAMP NOT NULL,
+                logged_at  TIMESTAMP NOT NULL,
                 actor      VARCHAR   NOT NULL,
                 action     VARCHAR   NOT NULL,
                 subject    VARCHAR   NOT NULL,

@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text.Json;
+using Ooda.Cli.Rendering;
+using Ooda.Investigation.Cases;
+using Ooda.Store;
+using Spectre.Console;
+
+namespace Ooda.Cli.Commands;
+
+/// <summary>What the case commands share: refusals as bad input, and one way to print or serialise a case.</summary>
+internal static class CaseCli
+{
+    /// <summary>Runs a case operation; a refusal by the case rules is the user's input problem (exit 2), not a crash.</summary>
+    public static T Guard<T>(Func<T> operation)
+    {
+        try
+        {
+            return operation();
+        }
+        catch (CaseRuleException e)
+        {
+            throw new InputException(e.Message, e);
+        }
+    }
+
+    public static StoredCase Require(Workspace workspace, string caseId) => Guard(() => CaseService.Require(workspace, caseId));
+
+    public static void Render(Workspace workspace, StoredCase c)
+    {
+        var console = AnsiConsole.Console;
+        var header = new Grid().AddColumn().AddColumn();
+        void Row(string name, string value) => header.AddRow(new Text(name, new Style(Color.Grey)), new Text(TerminalText.Clean(value)));
+        Row("case", $"{c.Id} — {c.Title}");
+        Row("tenant", c.Tenant);
+        Row("status", c.Status);
+        Row("severity", c.Severity);
+        Row("TLP", "TLP:" + c.Tlp.ToUpperInvariant());
+        Row("assignee", c.Assignee ?? "-");
+        Row("tags", c.Tags.Count == 0 ? "-" : string.Join(", ", c.Tags));
+        Row("opened", $"{Iso.Format(c.OpenedAt)[..19]}Z by {c.OpenedBy}");
+        Row("updated", Iso.Format(c.UpdatedAt)[..19] + "Z");
+        console.Write(header);
+
+        var scope = new Table().Border(TableBorder.Simple).Title("[bold]Scope[/]").AddColumn("Host").AddColumn("Why").AddColumn("Added");
+        foreach (var h in c.Hosts)
+            scope.AddRow(new Text(TerminalText.Clip(h.Host, 40)), new Text(TerminalText.Clip(h.Reason, 90)), new Text($"{Iso.Format(h.AddedAt)[..16]}Z {TerminalText.Clip(h.AddedBy, 20)}"));
+        console.Write(scope);
+
+        var findings = CaseService.FindingsOf(workspace, c);
+        var table = new Table().Border(TableBorder.Simple).Title($"[bold]Findings[/] ({findings.Count})")
+            .AddColumn("Id").AddColumn("Severity").AddColumn("When (UTC)").AddColumn("Host").AddColumn("Title");
+        foreach (var f in findings)
+        {
+            table.AddRow(new Text(CaseService.ShortId(f.Id)), new Text(f.Severity), new Text(f.Timestamp == DateTime.MinValue ? "-" : Iso.Format(f.Timestamp)[..19]),
+                new Text(TerminalText.Clip(f.Host, 24)), new Text(TerminalText.Clip(f.Title, 80)));
+        }
+
+        console.Write(table);
+        var unlinked = CaseService.UnlinkedOnScope(workspace, c, "medium");
+        if (unlinked.Count > 0)
+            console.MarkupLine($"[yellow]{unlinked.Count} more finding(s) of medium or higher severity on hosts in scope are not linked[/] [grey](ooda case link {Markup.Escape(c.Id)} --scope-findings)[/]");
+
+        if (c.Evidence.Count > 0)
+        {
+            var evidence = new Table().Border(TableBorder.Simple).Title("[bold]Evidence[/] (chain of custody)")
+                .AddColumn("#").AddColumn("Item").AddColumn("Source").AddColumn("SHA-256").AddColumn("Record/line").AddColumn("Ingested").AddColumn("Added by");
+            foreach (var e in c.Evidence)
+            {
+                evidence.AddRow(new Text(e.Number.ToString(CultureInfo.InvariantCulture)), new Text(TerminalText.Clip(e.Description, 60)),
+                    new Text(TerminalText.Clip($"{e.Host}:{Path.GetFileName(e.SourcePath)}", 40)), new Text(e.SourceSha256.Length >= 16 ? e.SourceSha256[..16] + "…" : e.SourceSha256),
+                    new Text(e.RecordId is { } r ? "record " + r.ToString(CultureInfo.InvariantCulture) : e.Line is { } l ? "line " + l.ToString(CultureInfo.InvariantCulture) : e.Offset is { } o ? "offset " + o.ToString(CultureInfo.InvariantCulture) : "-"),
+                    new Text(e.IngestedAt is { } at ? Iso.Format(at)[..19] + "Z" : "-"), new Text(TerminalText.Clip(e.AddedBy, 20)));
+            }
+
+            console.Write(evidence);
+        }
+
+        foreach (var note in c.Notes)
+            console.MarkupLine($"[grey]note {note.Number} · {Iso.Format(note.At)[..19]}Z · {Markup.Escape(TerminalText.Clean(note.Author))}[/]  {Markup.Escape(TerminalText.Clean(note.Text))}");
+    }
+
+    public static void WriteJson(Workspace workspace, StoredCase c)
+    {
+        using var json = new JsonLines();
+        json.Write(w => Write(w, workspace, c, withFindings: true));
+    }
+
+    public static void Write(Utf8JsonWriter w, Workspace workspace, StoredCase c, bool withFindings)
+    {
+        w.WriteStartObject();
+        w.WriteString("caseId", c.Id);
+        w.WriteString("tenant", c.Tenant);
+        w.WriteString("title", c.Title);
+        w.WriteString("severity", c.Severity);
+        w.WriteString("status", c.Status);
+        w.WriteString("assignee", c.Assignee);
+        w.WriteString("tlp", c.Tlp);
+        w.WriteStartArray("tags");
+        foreach (var tag in c.Tags)
+            w.WriteStringValue(tag);
+        w.WriteEndArray();
+        w.WriteString("openedAt", Iso.Format(c.OpenedAt));
+        w.WriteString("openedBy", c.OpenedBy);
+        w.WriteString("updatedAt", Iso.Format(c.UpdatedAt));
+        w.WriteStartArray("hosts");
+        foreach (var h in c.Hosts)
+        {
+            w.WriteStartObject();
+            w.WriteString("host", h.Host);
+            w.WriteString("reason", h.Reason);
+            w.WriteString("addedAt", Iso.Format(h.AddedAt));
+            w.WriteString("addedBy", h.AddedBy);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("findingIds");
+        foreach (var id in c.FindingIds)
+            w.WriteStringValue(id);
+        w.WriteEndArray();
+        if (withFindings)
+        {
+            w.WriteStartArray("findings");
+            foreach (var f in CaseService.FindingsOf(workspace, c))
+                FindingJson.Write(w, f);
+            w.WriteEndArray();
+        }
+
+        w.WriteStartArray("notes");
+        foreach (var n in c.Notes)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("number", n.Number);
+            w.WriteString("at", Iso.Format(n.At));
+            w.WriteString("author", n.Author);
+            w.WriteString("text", n.Text);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("evidence");
+        foreach (var e in c.Evidence)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("number", e.Number);
+            w.WriteString("description", e.Description);
+            w.WriteString("host", e.Host);
+            w.WriteString("sourcePath", e.SourcePath);
+            w.WriteString("sourceSha256", e.SourceSha256);
+            WriteNumber(w, "recordId", e.RecordId);
+            WriteNumber(w, "line", e.Line);
+            WriteNumber(w, "offset", e.Offset);
+            w.WriteString("acquiredAt", e.AcquiredAt is { } acquired ? Iso.Format(acquired) : null);
+            w.WriteString("ingestedAt", e.IngestedAt is { } ingested ? Iso.Format(ingested) : null);
+            w.WriteString("addedAt", Iso.Format(e.AddedAt));
+            w.WriteString("addedBy", e.AddedBy);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, string name, long? value)
+    {
+        if (value is { } v)
+            w.WriteNumber(name, v);
+        else
+            w.WriteNull(name);
+    }
+}
