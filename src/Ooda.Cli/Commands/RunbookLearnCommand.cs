@@ -32,6 +32,14 @@ public sealed class RunbookLearnCommand : Command<RunbookLearnSettings>
             findings = workspace.QueryFindings(new FindingQuery { Tenant = settings.Tenant });
             source = $"workspace {Path.GetFullPath(settings.WorkspaceFolder)}" + (settings.Tenant is null ? string.Empty : $" tenant {settings.Tenant}");
         }
+        else if (IsCaseReference(settings.From))
+        {
+            using var workspace = settings.OpenExistingWorkspace();
+            var @case = CaseCli.Require(workspace, settings.From);
+            // The case's linked findings are the ones an analyst confirmed; the lesson names the case it came from.
+            findings = Ooda.Investigation.Cases.CaseService.FindingsOf(workspace, @case);
+            source = $"case {@case.Id} ({@case.Title})";
+        }
         else
         {
             findings = ReadFindings(settings.From);
@@ -55,12 +63,24 @@ public sealed class RunbookLearnCommand : Command<RunbookLearnSettings>
         if (check.Runbook is null)
             throw new InvalidOperationException("the learned runbook does not load: " + string.Join("; ", check.Errors));
         File.WriteAllText(path, yaml);
+        if (IsCaseReference(settings.From))
+        {
+            using var workspace = settings.OpenExistingWorkspace();
+            var @case = CaseCli.Require(workspace, settings.From);
+            workspace.AppendAudit(settings.Author ?? Environment.GetEnvironmentVariable(CaseSettings.AnalystVariable) ?? Environment.UserName, "runbook.learn",
+                Store.Workspace.CaseSubject(@case.Id), JsonSerializer.Serialize(new Dictionary<string, string> { ["runbook"] = next.Id, ["version"] = next.Version.ToString(), ["file"] = path }));
+        }
+
         AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(next.Reference)}[/] to {Markup.Escape(path)}");
         foreach (var change in next.Changelog[^1].Changes)
             AnsiConsole.MarkupLine($"  [green]{Markup.Escape(TerminalText.Clean(change))}[/]");
         AnsiConsole.MarkupLine($"[grey]review it: ooda runbook diff {Markup.Escape(current.Reference)} {Markup.Escape(next.Reference)} --runbooks {Markup.Escape(output)}[/]");
         return OodaApp.ExitOk;
     }
+
+    /// <summary>A case id (<c>C-0007</c>) rather than a findings file; a file of that name still wins.</summary>
+    private static bool IsCaseReference(string from) =>
+        !File.Exists(from) && System.Text.RegularExpressions.Regex.IsMatch(from, "^[Cc]-[0-9]+$");
 
     private static List<Finding> ReadFindings(string path)
     {

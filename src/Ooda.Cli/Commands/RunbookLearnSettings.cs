@@ -10,7 +10,7 @@ public sealed class RunbookLearnSettings : RunbookSettings
     public string Runbook { get; init; } = string.Empty;
 
     [CommandOption("--from <FINDINGS>")]
-    [Description("Confirmed findings: a JSON-lines file from 'ooda hunt --json', or 'store' for the workspace's findings.")]
+    [Description("Confirmed findings: a case id (C-0001: its linked findings), a JSON-lines file from 'ooda hunt --json', or 'store' for the workspace's findings.")]
     public string? From { get; init; }
 
     [CommandOption("--tenant <TENANT>")]
