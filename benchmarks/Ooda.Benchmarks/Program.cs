@@ -7,6 +7,7 @@ return args switch
     ["generate-iis", var path, var lines] => Generators.Iis(path, long.Parse(lines, System.Globalization.CultureInfo.InvariantCulture)),
     ["generate-jsonl", var path, var events] => Generators.WindowsJsonLines(path, long.Parse(events, System.Globalization.CultureInfo.InvariantCulture)),
     ["generate-triage", var folder, var hosts] => Ooda.Benchmarks.Triage.TriageFleetGenerator.Write(folder, int.Parse(hosts, System.Globalization.CultureInfo.InvariantCulture)),
+    ["generate-investigation", var folder, var events, var tenants] => Ooda.Benchmarks.Investigation.InvestigationFleetGenerator.Write(folder, long.Parse(events, System.Globalization.CultureInfo.InvariantCulture), int.Parse(tenants, System.Globalization.CultureInfo.InvariantCulture)),
     ["ioc", .. var rest] => Ooda.Benchmarks.Iocs.IocThroughput.Run(rest),
     _ => Run(args),
 };

@@ -34,7 +34,7 @@ public static class OodaApp
                 .WithDescription("List stored events by tenant, host, time, channel, event id and field values.")
                 .WithExample("events", "--host", "EXCH01", "--event-id", "4688", "--where", "CommandLine=*whoami*");
             config.AddCommand<SqlCommand>("sql")
-                .WithDescription("Run read-only SQL over the workspace store (tables: events, ingested_files, diagnostics, captured_files, findings, triage_runs, triage_hosts).")
+                .WithDescription("Run read-only SQL over the workspace store (tables: events, ingested_files, diagnostics, captured_files, findings, triage_runs, triage_hosts, cases, case_findings, case_hosts, case_notes, case_evidence, audit_log, stack_values, stack_files).")
                 .WithExample("sql", "\"SELECT host, count(*) FROM events GROUP BY host\"");
             config.AddBranch("exchange", exchange =>
             {
@@ -83,10 +83,27 @@ public static class OodaApp
                     .WithExample("case", "scope", "C-0001", "--add", "acme-dc01", "--reason", "PsExec from acme-ex01");
                 cases.AddCommand<CaseStatusCommand>("status").WithDescription("Move the case: new, investigating, contained, eradicated, recovered, closed.")
                     .WithExample("case", "status", "C-0001", "contained");
+                cases.AddCommand<CaseExpandCommand>("expand").WithDescription("Bring the hosts the attacker reached into scope and hunt them with the case's runbooks.")
+                    .WithExample("case", "expand", "C-0001");
                 cases.AddCommand<CaseNoteCommand>("note").WithDescription("Add a note.").WithExample("case", "note", "C-0001", "\"webshell confirmed\"");
                 cases.AddCommand<CaseSetCommand>("set").WithDescription("Change title, severity, assignee, TLP or tags.")
                     .WithExample("case", "set", "C-0001", "--assignee", "dana", "--tlp", "amber+strict");
+                cases.AddCommand<CaseTimelineCommand>("timeline").WithDescription("One UTC timeline of the case's hosts around a finding, event or time: events, web and Exchange logs, file times, finding markers; table, JSON lines or Timesketch CSV.")
+                    .WithExample("case", "timeline", "C-0001", "--before", "2d", "--after", "6h", "--source", "iis", "--source", "sysmon 1")
+                    .WithExample("case", "timeline", "C-0001", "--around", "2021-08-07T03:40:00Z", "--format", "timesketch", "--output", "timeline.csv");
+                cases.AddCommand<CaseGraphCommand>("graph").WithDescription("Lateral-movement graph: suspicious edges with reasons and evidence, reached hosts (--all adds routine ones).")
+                    .WithExample("case", "graph", "C-0001", "--format", "svg", "--output", "graph.svg");
+                cases.AddCommand<CaseAttackCommand>("attack").WithDescription("ATT&CK view: techniques the findings evidence, by tactic in kill-chain order, with first and last seen, hosts and findings.")
+                    .WithExample("case", "attack", "C-0001", "--json");
+                cases.AddCommand<CaseTreeCommand>("tree").WithDescription("Process tree of a host from Sysmon 1 and Security 4688 (PID reuse resolved by time), as a tree, JSON or SVG.")
+                    .WithExample("case", "tree", "C-0001", "--host", "acme-ex01", "--root", "w3wp.exe")
+                    .WithExample("case", "tree", "C-0001", "--pid", "0x1a2c", "--at", "2021-08-07T03:41:16Z", "--format", "svg", "--output", "tree.svg");
             });
+            config.AddCommand<StackCommand>("stack")
+                .WithDescription("Least frequency of occurrence: values of a preset or field by the number of distinct hosts showing them, rarest first.")
+                .WithExample("stack", "process", "--tenant", "acme")
+                .WithExample("stack", "aspx", "--max-hosts", "2", "--json")
+                .WithExample("stack", "CommandLine", "--where", "ParentImage=*\\w3wp.exe");
             config.AddBranch("audit", audit =>
             {
                 audit.SetDescription("The workspace's append-only, hash-chained audit log.");

@@ -24,6 +24,10 @@ public static class TerminalText
         return sb.ToString();
     }
 
+    /// <summary>Cleans each line of a multi-line text and keeps the line breaks (plain-text renderings of evidence).</summary>
+    public static string CleanLines(string text) =>
+        string.Join('\n', text.Split('\n').Select(Clean));
+
     /// <summary>Cleans and shortens to at most <paramref name="max"/> characters, marking the cut with an ellipsis.</summary>
     public static string Clip(string? text, int max)
     {

@@ -36,8 +36,12 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
         using (var hunter = new RunbookHuntService(RunbookLibrary.Load([]).Latest))
             hunt = hunter.HuntStore(settings.WorkspaceFolder, null, cancellationToken);
         workspace = settings.OpenWorkspace();
-        using var _ = workspace;
         var saved = workspace.SaveFindings(hunt.Findings);
+        var folder = workspace.Folder;
+        workspace.Dispose();
+
+        // Decide: a case from the lead, followed across the network, and looked at around the web shell (issue 7).
+        var investigation = DemoCaseStage.Run(settings.WorkspaceFolder, triage, hunt.Findings, cancellationToken);
         if (settings.Json)
         {
             using var json = new JsonLines();
@@ -45,7 +49,7 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
             {
                 w.WriteStartObject();
                 w.WriteString("output", output);
-                w.WriteString("workspace", workspace.Folder);
+                w.WriteString("workspace", folder);
                 w.WriteNumber("seed", fleet.Seed);
                 w.WriteNumber("tenants", fleet.Tenants.Count);
                 w.WriteNumber("hosts", fleet.Hosts.Count);
@@ -82,6 +86,34 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
                 }
 
                 w.WriteEndArray();
+                if (investigation is { } d)
+                {
+                    w.WriteStartObject("case");
+                    w.WriteString("caseId", d.Case.Id);
+                    w.WriteString("lead", d.Lead.Id);
+                    w.WriteString("leadTitle", d.Lead.Title);
+                    w.WriteString("status", d.Case.Status);
+                    w.WriteNumber("findingsLinked", d.Case.FindingIds.Count);
+                    w.WriteStartArray("scope");
+                    foreach (var h in d.Case.Hosts)
+                        w.WriteStringValue(h.Host);
+                    w.WriteEndArray();
+                    w.WriteStartArray("reached");
+                    foreach (var r in d.Expansion.Reached)
+                        w.WriteStringValue(r.Host);
+                    w.WriteEndArray();
+                    w.WriteNumber("timelineRows", d.Timeline.Rows.Count);
+                    w.WriteNumber("timelineRowsWithFindings", d.Timeline.Rows.Count(r => r.Findings.Count > 0));
+                    w.WriteNumber("treeProcesses", d.Tree.Processes);
+                    w.WriteNumber("suspiciousEdges", d.Graph.Edges.Count(e => e.Suspicious));
+                    w.WriteNumber("routineEdges", d.Graph.RoutineEdgeCount);
+                    w.WriteEndObject();
+                }
+                else
+                {
+                    w.WriteNull("case");
+                }
+
                 w.WriteEndObject();
             });
             return OodaApp.ExitOk;
@@ -100,7 +132,7 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
         AnsiConsole.Write(hosts);
         IngestReport.WriteTotals(summary);
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"Workspace [bold]{Markup.Escape(workspace.Folder)}[/]: {stats.Events:N0} events from {stats.Files} files, {stats.CapturedFiles} captured files, {stats.Tenants} tenants, {stats.Hosts} hosts."));
+            $"Workspace [bold]{Markup.Escape(folder)}[/]: {stats.Events:N0} events from {stats.Files} files, {stats.CapturedFiles} captured files, {stats.Tenants} tenants, {stats.Hosts} hosts."));
         AnsiConsole.MarkupLine($"Generated files: [bold]{Markup.Escape(output)}[/] (inventory.csv, scans/, collection/). One intrusion is hidden in them.");
 
         TriageCommand.Write(triage);
@@ -119,7 +151,10 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"{hunt.Findings.Count} findings ({saved.Added} new) from {hunt.Steps.Count(s => s.Runs)} hunt steps; stored in the workspace. All of them: [grey]ooda sql \"SELECT severity, host, runbook_id, hunt_id, title FROM findings ORDER BY ts\"[/]"));
 
-        AnsiConsole.MarkupLine("Next: [grey]ooda runbook show proxyshell[/], [grey]ooda hunt --store --runbook proxyshell --json > findings.jsonl[/], [grey]ooda runbook learn proxyshell --from findings.jsonl --runbooks ./team-runbooks[/]");
+        if (investigation is not null)
+            DemoCaseStage.Write(investigation);
+        else
+            AnsiConsole.MarkupLine("[yellow]no critical web-shell finding on the first triaged host: no case opened[/]");
         return OodaApp.ExitOk;
     }
 

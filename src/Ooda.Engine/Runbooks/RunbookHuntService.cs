@@ -264,7 +264,7 @@ public sealed partial class RunbookHuntService : IDisposable
         var provenance = new Provenance(Text("path") ?? Text("file") ?? "workspace", Text("file_sha256") ?? string.Empty, Number("file_offset") ?? -1, Number("line") ?? 0);
         string[] known = ["ts", "tenant", "host", "path", "file", "file_sha256", "file_offset", "line", "channel", "event_id", "record_id", "original_path"];
         var details = columns.Select((c, i) => (c, i)).Where(p => !known.Contains(p.c) && row[p.i] is not null)
-            .Select(p => new KeyValuePair<string, string>(p.c, Clip(Convert.ToString(row[p.i], CultureInfo.InvariantCulture) ?? string.Empty))).ToList();
+            .Select(p => new KeyValuePair<string, string>(p.c, Clip(DetailText(row[p.i])))).ToList();
         var tenant = Text("tenant") ?? "-";
         var host = Text("host") ?? "-";
         var originalPath = Text("original_path");
@@ -303,4 +303,13 @@ public sealed partial class RunbookHuntService : IDisposable
     }
 
     internal static string Clip(string value) => value.Length <= 512 ? value : value[..512] + "…";
+
+    /// <summary>A SQL value as detail text; times as UTC ISO 8601, never the culture's month/day order.</summary>
+    private static string DetailText(object? value) => value switch
+    {
+        null => string.Empty,
+        DateTime time => DateTime.SpecifyKind(time, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
+        DateTimeOffset time => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
+    };
 }

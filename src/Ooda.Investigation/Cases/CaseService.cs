@@ -149,8 +149,10 @@ public static class CaseService
             ? $"finding '{idOrPrefix}': give at least 6 characters of its id"
             : $"no single finding matches '{idOrPrefix}' ('ooda sql \"SELECT finding_id, title FROM findings\"' lists them)");
 
+    /// <summary>Evidence items for findings read from a source file; a SQL hunt's conclusion over the store has no file of its own.</summary>
     private static IEnumerable<StoredEvidenceItem> EvidenceOf(Workspace workspace, IEnumerable<Finding> findings) =>
         findings
+            .Where(f => f.Provenance.Sha256.Length > 0)
             .Select(f => new StoredEvidenceItem
             {
                 Description = f.OriginalPath is { } path ? $"{path} ({f.Title})" : $"{f.Channel ?? "event"}{(f.EventId is { } id ? " " + id : string.Empty)} ({f.Title})",

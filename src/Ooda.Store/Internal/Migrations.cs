@@ -242,5 +242,12 @@ internal static class Migrations
             )
             """,
         ],
+
+        // 5: the stacking index (issue 7). One narrow row per (source definition, file, value), filled once per ingested file
+        // and source, so least-frequency stacks across the fleet read a small table instead of every event's JSON.
+        [
+            "CREATE TABLE stack_values (source_key VARCHAR NOT NULL, file_id INTEGER NOT NULL, ts TIMESTAMP, val VARCHAR NOT NULL)",
+            "CREATE TABLE stack_files (source_key VARCHAR NOT NULL, file_id INTEGER NOT NULL, PRIMARY KEY (source_key, file_id))",
+        ],
     ];
 }

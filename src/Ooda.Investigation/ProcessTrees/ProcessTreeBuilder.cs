@@ -1,0 +1,87 @@
+using System.Globalization;
+using Ooda.Core;
+using Ooda.Investigation.ProcessTrees.Internal;
+using Ooda.Store;
+
+namespace Ooda.Investigation.ProcessTrees;
+
+/// <summary>
+/// Builds process trees of one host from the store: Sysmon 1/5 and Security 4688/4689 selected and their fields extracted
+/// in SQL, then assembled here. Parents that started before the window are looked up a generation at a time.
+/// </summary>
+public static class ProcessTreeBuilder
+{
+    /// <summary>The window around a case's findings when none is given: a day before the first and after the last.</summary>
+    public static readonly TimeSpan CaseMargin = TimeSpan.FromHours(24);
+
+    private const int MaxAncestorPasses = 4;
+
+    /// <summary>Loads and assembles the host's process graph.</summary>
+    public static ProcessGraph LoadGraph(Workspace workspace, ProcessGraphRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.From is { } from && request.To is { } to && to <= from)
+            throw new ArgumentException("the window ends before it starts");
+        if (request.MaxEvents < 1)
+            throw new ArgumentOutOfRangeException(nameof(request), request.MaxEvents, "the event limit must be at least 1");
+
+        var query = new ProcessEventQuery { Tenant = request.Tenant, Host = request.Host, From = request.From, To = request.To, Limit = request.MaxEvents };
+        var window = workspace.QueryProcessEvents(query, cancellationToken);
+        var events = window.Events.ToList();
+        var notes = new List<string>();
+        if (window.CutAt is { } cut)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"the window holds more than {request.MaxEvents:N0} process events; the graph stops before {IsoTime.Short(cut)} (narrow the window)"));
+        }
+
+        var (graph, lookups) = ProcessGraphAssembler.Assemble(request.Tenant, request.Host, request.From, request.To, events, notes);
+        if (request.From is not { } windowStart || lookups.Count == 0 || request.AncestorGenerations < 1)
+            return graph;
+
+        // One narrow scan of the history before the window; ancestors are walked in memory and only the rows found are read
+        // whole. Assembling may still ask for a parent the walk did not foresee (a link the rules refused), hence the loop.
+        var index = new AncestorIndex(workspace.QueryProcessIndex(request.Tenant, request.Host, windowStart, request.MaxEvents, cancellationToken));
+        var asked = new HashSet<ProcessLookup>();
+        var fetched = new HashSet<long>();
+        for (var pass = 0; pass < MaxAncestorPasses; pass++)
+        {
+            var rows = index.Walk(lookups.Where(asked.Add), request.AncestorGenerations).Where(fetched.Add).ToList();
+            if (rows.Count == 0)
+                break;
+            events.AddRange(workspace.QueryProcessRows(request.Tenant, request.Host, rows, cancellationToken));
+            (graph, lookups) = ProcessGraphAssembler.Assemble(request.Tenant, request.Host, request.From, request.To, events, notes);
+        }
+
+        return graph;
+    }
+
+    /// <summary>Loads the graph and selects the tree to show; the call a benchmark times.</summary>
+    public static ProcessTree Build(Workspace workspace, ProcessGraphRequest request, ProcessSelection selection, ProcessTreeLimits? limits = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        selection.Validate();
+        (limits ?? ProcessTreeLimits.Default).Validate();
+        return LoadGraph(workspace, request, cancellationToken).Select(selection, limits);
+    }
+
+    /// <summary>
+    /// The window a case implies: <see cref="CaseMargin"/> around its findings that carry a time, or (null, null) — the
+    /// whole host — when none does.
+    /// </summary>
+    public static (DateTime? From, DateTime? To) CaseWindow(IEnumerable<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        var times = findings.Where(f => f.Timestamp != DateTime.MinValue).Select(f => f.Timestamp).ToList();
+        if (times.Count == 0)
+            return (null, null);
+        var first = times.Min();
+        var last = times.Max();
+        // Clamped: a hostile timestamp at either end of the calendar must not overflow.
+        return (first.Ticks - DateTime.MinValue.Ticks > CaseMargin.Ticks ? first - CaseMargin : DateTime.MinValue,
+            DateTime.MaxValue.Ticks - last.Ticks > CaseMargin.Ticks ? last + CaseMargin : DateTime.MaxValue);
+    }
+
+}

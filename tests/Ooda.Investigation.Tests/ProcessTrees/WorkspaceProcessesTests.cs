@@ -1,0 +1,116 @@
+using Ooda.Store;
+
+namespace Ooda.Investigation.Tests.ProcessTrees;
+
+/// <summary>The Store's process-event SQL (<c>Workspace.Processes.cs</c>), which the process trees are built on.</summary>
+public sealed class WorkspaceProcessesTests
+{
+    private const string Cmd = @"C:\Windows\System32\cmd.exe";
+    private const string W3wp = @"C:\Windows\System32\inetsrv\w3wp.exe";
+
+    private static string G(int n) => ProcessTreeBuilderTests.G(n);
+
+    private static List<StoredProcessEvent> All(Workspace workspace, int? limit = null) =>
+        [.. workspace.QueryProcessEvents(new ProcessEventQuery { Tenant = ProcessLog.Tenant, Host = ProcessLog.Host, Limit = limit }).Events.OrderBy(e => e.Timestamp)];
+
+    [Fact]
+    public void Both_logs_come_back_in_one_shape_with_hex_and_decimal_pids_as_numbers()
+    {
+        using var log = new ProcessLog();
+        log.Sysmon1(0, 2196, G(4).ToLowerInvariant(), Cmd, "cmd.exe /c whoami", 4684, G(3), W3wp, user: @"ACME\svc", integrity: "High", parentCommandLine: "w3wp -ap x")
+            .Security4688(1, 0x1a2c, Cmd, 0x124c, W3wp, "cmd.exe /c dir", label: "S-1-16-12288")
+            .Security4688(2, 0x1a30, Cmd, 0x124c, W3wp, "cmd.exe /c set", target: "alice")
+            .Security4689(3, 0x1a2c, Cmd)
+            .Sysmon5(4, 2196, G(4), Cmd);
+        var events = All(log.Store());
+
+        Assert.Equal([1, 4688, 4688, 4689, 5], events.Select(e => e.EventId));
+        var sysmon = events[0];
+        Assert.Equal(G(4), sysmon.ProcessGuid);
+        Assert.Equal(G(3), sysmon.ParentProcessGuid);
+        Assert.Equal(2196, sysmon.ProcessId);
+        Assert.Equal(4684, sysmon.ParentProcessId);
+        Assert.Equal(Cmd, sysmon.Image);
+        Assert.Equal(W3wp, sysmon.ParentImage);
+        Assert.Equal("w3wp -ap x", sysmon.ParentCommandLine);
+        Assert.Equal(@"ACME\svc", sysmon.User);
+        Assert.Equal("High", sysmon.Integrity);
+        Assert.Equal(ProcessLog.At(0), sysmon.ProcessTime);
+        Assert.Equal(ProcessLog.At(0).AddMilliseconds(1), sysmon.Timestamp);
+        Assert.True(sysmon.IsSysmon && sysmon.IsStart);
+
+        var security = events[1];
+        Assert.Equal(0x1a2c, security.ProcessId);
+        Assert.Equal(0x124c, security.ParentProcessId);
+        Assert.Null(security.ProcessGuid);
+        Assert.Equal(Cmd, security.Image);
+        Assert.Equal(W3wp, security.ParentImage);
+        Assert.Equal("cmd.exe /c dir", security.CommandLine);
+        Assert.Equal(@"ACME\HOST1$", security.User);
+        Assert.Equal("S-1-16-12288", security.Integrity);
+        Assert.Null(security.ProcessTime);
+        Assert.Equal(@"ACME\alice", events[2].User);
+
+        Assert.Equal(0x1a2c, events[3].ProcessId);
+        Assert.Equal(Cmd, events[3].Image);
+        Assert.Null(events[3].ParentProcessId);
+        Assert.Equal(G(4), events[4].ProcessGuid);
+        Assert.All(events, e => Assert.Equal(64, e.FileSha256.Length));
+        Assert.All(events, e => Assert.NotNull(e.RecordId));
+    }
+
+    [Fact]
+    public void The_all_zero_guid_is_no_guid_and_long_command_lines_arrive_cut_and_flagged()
+    {
+        using var log = new ProcessLog();
+        var longLine = "powershell -enc " + new string('A', 10_000);
+        log.Sysmon1(0, 2196, G(4), Cmd, longLine, 4, "00000000-0000-0000-0000-000000000000", "System");
+        var e = Assert.Single(All(log.Store()));
+
+        Assert.Null(e.ParentProcessGuid);
+        Assert.True(e.CommandLineClipped);
+        Assert.Equal(Workspace.MaxProcessCommandLine, e.CommandLine!.Length);
+        Assert.StartsWith("powershell -enc AAAA", e.CommandLine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_limit_keeps_the_earliest_events_leaves_out_all_that_share_the_cut_time_and_says_where_it_cut()
+    {
+        using var log = new ProcessLog();
+        log.Security4688(0, 0x10, Cmd, 4, null, "a").Security4688(1, 0x11, Cmd, 4, null, "b").Security4688(2, 0x12, Cmd, 4, null, "c1")
+            .Security4688(2, 0x13, Cmd, 4, null, "c2").Security4688(3, 0x14, Cmd, 4, null, "d");
+        var workspace = log.Store();
+        var query = new ProcessEventQuery { Tenant = ProcessLog.Tenant, Host = ProcessLog.Host };
+
+        var three = workspace.QueryProcessEvents(query with { Limit = 3 });
+        Assert.Equal(["a", "b"], three.Events.Select(e => e.CommandLine).Order());
+        Assert.Equal(ProcessLog.At(2), three.CutAt);
+        var all = workspace.QueryProcessEvents(query with { Limit = 5 });
+        Assert.Equal(5, all.Events.Count);
+        Assert.Null(all.CutAt);
+        Assert.Equal(["b", "c1", "c2"], workspace.QueryProcessEvents(query with { From = ProcessLog.At(1), To = ProcessLog.At(3) }).Events.Select(e => e.CommandLine).Order());
+    }
+
+    [Fact]
+    public void The_history_index_names_each_start_and_exit_before_a_time_and_its_rows_read_back_whole()
+    {
+        using var log = new ProcessLog();
+        log.Sysmon1(0, 4684, G(3).ToLowerInvariant(), W3wp, "w3wp", 1100, G(2), "svchost.exe")
+            .Security4688(10, 0x900, @"C:\a\old.exe", 0x10, null, "old")
+            .Security4689(20, 0x900, @"C:\a\old.exe")
+            .Security4688(50, 0x950, @"C:\a\later.exe", 0x10, null, "later")
+            .Sysmon5(5, 4684, G(3), W3wp)
+            .Other("MSExchange Management", 1, 1, ("ProcessId", "77"));
+        var workspace = log.Store();
+
+        var index = workspace.QueryProcessIndex(ProcessLog.Tenant, ProcessLog.Host, ProcessLog.At(40), limit: 100);
+        Assert.Equal([(1, G(3), 4684L), (4688, null, 0x900L), (4689, null, 0x900L)],
+            index.OrderBy(e => e.Timestamp).Select(e => (e.EventId, e.ProcessGuid, e.ProcessId!.Value)));
+        Assert.Single(workspace.QueryProcessIndex(ProcessLog.Tenant, ProcessLog.Host, ProcessLog.At(40), limit: 1), e => e.EventId == 4689);
+
+        var rows = workspace.QueryProcessRows(ProcessLog.Tenant, ProcessLog.Host, [.. index.Select(e => e.Row)]);
+        Assert.Equal(["w3wp", "old", null], rows.OrderBy(e => e.Timestamp).Select(e => e.CommandLine));
+        Assert.Empty(workspace.QueryProcessRows("other", ProcessLog.Host, [.. index.Select(e => e.Row)]));
+        Assert.Empty(workspace.QueryProcessRows(ProcessLog.Tenant, ProcessLog.Host, []));
+    }
+}
