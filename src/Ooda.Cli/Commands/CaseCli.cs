@@ -23,6 +23,16 @@ internal static class CaseCli
         }
     }
 
+    /// <summary>The <c>--from</c>/<c>--to</c> window; each end optional, and the end after the start.</summary>
+    public static (DateTime? From, DateTime? To) Window(string? from, string? to)
+    {
+        var start = from is null ? (DateTime?)null : Iso.Parse(from, "--from");
+        var end = to is null ? (DateTime?)null : Iso.Parse(to, "--to");
+        if (start is { } s && end is { } e && e <= s)
+            throw new InputException("--to must be after --from");
+        return (start, end);
+    }
+
     public static StoredCase Require(Workspace workspace, string caseId) => Guard(() => CaseService.Require(workspace, caseId));
 
     public static void Render(Workspace workspace, StoredCase c)

@@ -11,10 +11,7 @@ public sealed class CaseGraphCommand : Command<CaseGraphSettings>
 {
     public override int Execute(CommandContext context, CaseGraphSettings settings, CancellationToken cancellationToken)
     {
-        var from = settings.From is null ? (DateTime?)null : Iso.Parse(settings.From, "--from");
-        var to = settings.To is null ? (DateTime?)null : Iso.Parse(settings.To, "--to");
-        if (from is { } f && to is { } t && t <= f)
-            throw new InputException("--to must be after --from");
+        var (from, to) = CaseCli.Window(settings.From, settings.To);
         using var workspace = settings.OpenExistingWorkspace();
         var @case = CaseCli.Require(workspace, settings.Case);
         var graph = LateralGraphService.ForCase(workspace, @case, from, to, cancellationToken: cancellationToken);
@@ -36,20 +33,15 @@ public sealed class CaseGraphCommand : Command<CaseGraphSettings>
         }
         else
         {
-            Console.Out.Write(settings.EffectiveFormat == "text" ? CleanLines(rendered) : rendered);
+            Console.Out.Write(settings.EffectiveFormat == "text" ? TerminalText.CleanLines(rendered) : rendered);
         }
 
         if (settings.EffectiveFormat == "text" && graph.Reached.Count > 0 && !settings.Json)
         {
-            var hosts = string.Join(" ", graph.Reached.Select(r => "--add " + r.Host));
             AnsiConsole.MarkupLine("[grey]" + Markup.Escape(TerminalText.Clean(
-                $"To bring the reached hosts into scope: ooda case scope {@case.Id} {hosts} --reason \"lateral movement\"")) + "[/]");
+                $"To bring the reached hosts ({string.Join(", ", graph.Reached.Select(r => r.Host))}) into scope and hunt them with the case's runbooks: ooda case expand {@case.Id}")) + "[/]");
         }
 
         return OodaApp.ExitOk;
     }
-
-    /// <summary>The text renderer already makes evidence printable; this keeps the terminal's own rule too, line by line.</summary>
-    private static string CleanLines(string text) =>
-        string.Join('\n', text.Split('\n').Select(TerminalText.Clean));
 }

@@ -16,10 +16,7 @@ public sealed class CaseTreeCommand : Command<CaseTreeSettings>
 {
     public override int Execute(CommandContext context, CaseTreeSettings settings, CancellationToken cancellationToken)
     {
-        var from = settings.From is null ? (DateTime?)null : Iso.Parse(settings.From, "--from");
-        var to = settings.To is null ? (DateTime?)null : Iso.Parse(settings.To, "--to");
-        if (from is { } f && to is { } t && t <= f)
-            throw new InputException("--to must be after --from");
+        var (from, to) = CaseCli.Window(settings.From, settings.To);
         var selection = Selection(settings);
         var limits = new ProcessTreeLimits { MaxDepth = settings.MaxDepth, MaxNodes = settings.MaxNodes };
 
