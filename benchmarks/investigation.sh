@@ -80,8 +80,13 @@ timeline_timing() {
 
 # Process trees (`ooda case tree`) over the same workspace: the process-tree helper adds its timing here, e.g.
 #   best_of_3 "tree t01-ex01" out/cli/ooda case tree "$case_id" --host t01-ex01 --from ... --to ... "${in_ws[@]}"
+# The process tree of the tenant's Exchange server: a two-day window around the anchor (the case view), then its whole month.
 process_tree_timing() {
-  echo "process tree: not measured yet"
+  best_of_3 "tree, 2-day window, json" out/cli/ooda case tree "$case_id" --host t01-ex01 --from 2021-07-31T13:37:00Z --to 2021-08-02T13:37:00Z \
+    --format json --max-nodes 100000 "${in_ws[@]}"
+  best_of_3 "tree, root w3wp.exe, 2-day window" out/cli/ooda case tree "$case_id" --host t01-ex01 --root w3wp.exe \
+    --from 2021-07-31T13:37:00Z --to 2021-08-02T13:37:00Z --format json "${in_ws[@]}"
+  best_of_3 "tree, whole month, json" out/cli/ooda case tree "$case_id" --host t01-ex01 --format json --max-nodes 100000 "${in_ws[@]}"
 }
 
 [ -f "$ws/.complete" ] || build_workspace
