@@ -59,6 +59,11 @@ public sealed partial class Workspace
             Filter("lower(host) =", query.Host.ToLowerInvariant());
         if (query.RunbookId is not null)
             Filter("runbook_id =", query.RunbookId);
+        if (query.CaseId is not null)
+        {
+            parameters.Add(query.CaseId);
+            sql.Append(CultureInfo.InvariantCulture, $" AND finding_id IN (SELECT finding_id FROM case_findings WHERE case_id = ${parameters.Count})");
+        }
         var minimum = SeverityLevels.Rank(query.MinSeverity);
         if (minimum > 0)
         {

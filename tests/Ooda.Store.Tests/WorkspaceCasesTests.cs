@@ -129,4 +129,27 @@ public sealed class WorkspaceCasesTests
         Assert.Equal(["C-0003"], workspace.ListCases("acme", "closed").Select(c => c.Id));
         Assert.Equal(["C-0001"], workspace.ListCases(status: "new").Where(c => c.Tenant == "acme").Select(c => c.Id));
     }
+
+    [Fact]
+    public void Findings_can_be_read_by_the_case_that_links_them()
+    {
+        using var dir = new TempDirectory();
+        using var workspace = Workspace.Open(dir.Path);
+        Core.Finding Make(string id) => new()
+        {
+            Id = id,
+            Title = id,
+            Severity = "high",
+            Detector = "sigma",
+            Tenant = "acme",
+            Host = "ex01",
+            Provenance = new Core.Provenance("f", new string('a', 64), -1, 1),
+        };
+        workspace.SaveFindings([Make("f1"), Make("f2"), Make("f3")]);
+        workspace.CreateCase(Opening(), "dana", _t0);
+        workspace.CreateCase(Opening() with { FindingIds = ["f3"] }, "dana", _t0);
+        Assert.Equal(["f1", "f2"], workspace.QueryFindings(new FindingQuery { CaseId = "C-0001" }).Select(f => f.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["f3"], workspace.QueryFindings(new FindingQuery { CaseId = "C-0002" }).Select(f => f.Id));
+        Assert.Empty(workspace.QueryFindings(new FindingQuery { CaseId = "C-0009" }));
+    }
 }

@@ -137,8 +137,7 @@ public static class CaseService
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(@case);
-        var ids = @case.FindingIds.ToHashSet(StringComparer.Ordinal);
-        return [.. workspace.QueryFindings(new FindingQuery { Tenant = @case.Tenant }).Where(f => ids.Contains(f.Id))];
+        return workspace.QueryFindings(new FindingQuery { Tenant = @case.Tenant, CaseId = @case.Id });
     }
 
     public static string ShortId(string findingId) => findingId.Length <= 12 ? findingId : findingId[..12];

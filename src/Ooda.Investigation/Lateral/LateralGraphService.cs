@@ -36,10 +36,7 @@ public static class LateralGraphService
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(@case);
-        var linked = @case.FindingIds.ToHashSet(StringComparer.Ordinal);
-        var findingHosts = linked.Count == 0
-            ? []
-            : workspace.QueryFindings(new FindingQuery { Tenant = @case.Tenant }).Where(f => linked.Contains(f.Id)).OrderBy(f => f.Timestamp).Select(f => f.Host);
+        var findingHosts = Cases.CaseService.FindingsOf(workspace, @case).OrderBy(f => f.Timestamp).Select(f => f.Host);
         return [.. @case.Hosts.Select(h => h.Host).Concat(findingHosts).Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 }

@@ -297,20 +297,15 @@ public sealed class LateralGraphServiceTests
         using var dir = new TempDirectory();
         using var workspace = Workspace.Open(dir.Path);
         workspace.SaveFindings([Finding("f-1", "ex01"), Finding("f-2", "fs01"), Finding("f-3", "ws07")]);
-        var @case = new StoredCase
+        workspace.CreateCase(new NewCase
         {
-            Id = "C-0001",
             Tenant = LateralLog.Tenant,
             Title = "t",
             Severity = "high",
-            Status = "new",
-            Tlp = "amber",
-            OpenedAt = _t,
-            OpenedBy = "test",
-            UpdatedAt = _t,
-            Hosts = [new StoredCaseHost("dc01", "added", _t, "test"), new StoredCaseHost("EX01", "finding", _t, "test")],
+            Hosts = [new("dc01", "added")],
             FindingIds = ["f-1", "f-2"],
-        };
+        }, "test", _t);
+        var @case = workspace.AddCaseHosts("C-0001", [new("EX01", "finding")], "test", _t.AddMinutes(1));
 
         Assert.Equal(["dc01", "EX01", "fs01"], LateralGraphService.SeedHosts(workspace, @case));
     }
