@@ -230,6 +230,12 @@ public sealed class SigmaRuleSet
             return;
         if (!context.FirstVisit(_entries.Length + ruleIndex))
             return;
+        detections.Add(Detection(rule, target, evidence));
+    }
+
+    /// <summary>The detection of a rule target that matched an event, with the fields the rule read as the event names them.</summary>
+    internal static SigmaDetection Detection(CompiledRule rule, CompiledTarget target, EvidenceEvent evidence)
+    {
         var matched = new List<KeyValuePair<string, string>>(target.Fields.Count);
         foreach (var (_, eventField) in target.Fields)
         {
@@ -237,7 +243,14 @@ public sealed class SigmaRuleSet
                 matched.Add(new KeyValuePair<string, string>(eventField, value));
         }
 
-        detections.Add(new SigmaDetection(rule.Rule, target.Target.Name, evidence, target.Translations, matched));
+        return new SigmaDetection(rule.Rule, target.Target.Name, evidence, target.Translations, matched);
+    }
+
+    /// <summary>Whether one rule target matches an event, evaluated in memory (how the SQL path decides what SQL could not).</summary>
+    internal static bool Matches(CompiledTarget target, EvidenceEvent evidence, SigmaEvaluationContext context)
+    {
+        context.Reset(evidence);
+        return target.Target.Accepts(evidence) && target.Matches(context);
     }
 
     private void File(int entry, LogsourceTarget target)

@@ -26,6 +26,7 @@ public sealed class HuntCommand : Command<HuntSettings>
         if (settings.Sigma is null)
             throw new InputException("--sigma <DIR>, --runbook <ID>, --yara <DIR> or --iocs <FILE> is required");
         HuntSettingsCheck.Validate(settings);
+        var engine = Engine(settings);
 
         var stopwatch = Stopwatch.StartNew();
         var rules = LoadRules(settings.Sigma, settings);
@@ -39,8 +40,15 @@ public sealed class HuntCommand : Command<HuntSettings>
             if (settings.Store)
             {
                 workspace = settings.OpenExistingWorkspace();
-                var events = workspace.QueryEvents(new EventQuery { Tenant = settings.Tenant, Host = settings.Host }, cancellationToken);
-                hits = service.HuntEvents(events, statistics, settings.MinLevel, settings.Threads, cancellationToken);
+                if (engine == HuntEngine.Sql)
+                {
+                    hits = service.HuntStore(workspace, new SqlHuntScope(settings.Tenant, settings.Host), statistics, settings.MinLevel, cancellationToken: cancellationToken);
+                }
+                else
+                {
+                    var events = workspace.QueryEvents(new EventQuery { Tenant = settings.Tenant, Host = settings.Host }, cancellationToken);
+                    hits = service.HuntEvents(events, statistics, settings.MinLevel, settings.Threads, cancellationToken);
+                }
             }
             else
             {
@@ -115,6 +123,20 @@ public sealed class HuntCommand : Command<HuntSettings>
         }
 
         return OodaApp.ExitOk;
+    }
+
+    private static HuntEngine Engine(HuntSettings settings)
+    {
+        if (settings.Engine is null)
+            return HuntEngine.Memory;
+        if (!settings.Store)
+            throw new InputException("--engine applies to --store hunts");
+        return settings.Engine.ToLowerInvariant() switch
+        {
+            "memory" => HuntEngine.Memory,
+            "sql" => HuntEngine.Sql,
+            _ => throw new InputException($"--engine: '{settings.Engine}' is not memory or sql"),
+        };
     }
 
     private static void WriteJson(Utf8JsonWriter w, HuntHit hit)
@@ -230,6 +252,20 @@ public sealed class HuntCommand : Command<HuntSettings>
         var seconds = Math.Max(elapsed.TotalSeconds - loadTime.TotalSeconds, 1e-6);
         console.MarkupLine(CultureInfo.InvariantCulture, "[grey]{0} files, {1} events, {2} detections in {3:0.00} s ({4:0} events/s)[/]",
             statistics.Files, statistics.Events, byLevel.Values.Sum(), seconds, statistics.Events / seconds);
+        if (statistics.SqlHunt is { } sql)
+        {
+            var byStatus = sql.Plan.Verdicts.GroupBy(v => v.Status).ToDictionary(g => g.Key, g => g.Count());
+            console.MarkupLine(CultureInfo.InvariantCulture, "[grey]sql: {0} queries ({1:0.00} s to prepare, {2:0.00} s to run); rules {3} translated, {4} partly, {5} not (decided in memory), {6} correlations; {7} events returned, {8} hits decided in memory[/]",
+                sql.Plan.Queries.Count, sql.PrepareTime.TotalSeconds, sql.QueryTime.TotalSeconds, byStatus.GetValueOrDefault(SigmaSqlStatus.Translated),
+                byStatus.GetValueOrDefault(SigmaSqlStatus.Partial), byStatus.GetValueOrDefault(SigmaSqlStatus.NotTranslated), byStatus.GetValueOrDefault(SigmaSqlStatus.Correlation),
+                sql.Rows, sql.DecidedInMemory);
+            if (settings.ShowRules)
+            {
+                foreach (var v in sql.Plan.Verdicts.Where(v => v.Status is SigmaSqlStatus.Partial or SigmaSqlStatus.NotTranslated))
+                    console.MarkupLine($"[grey]  sql {v.Status}: {Markup.Escape(TerminalText.Clean(v.Rule.Location))}: {Markup.Escape(TerminalText.Clean(string.Join("; ", v.Reasons)))}[/]");
+            }
+        }
+
         if (rules.Correlations.Count > 0)
         {
             var (buffered, dropped, ungrouped, untimed) = statistics.CorrelationBuffer;

@@ -13,6 +13,10 @@ public sealed class HuntSettings : WorkspaceSettings
     [Description("Hunt the events already in the workspace store instead of files.")]
     public bool Store { get; init; }
 
+    [CommandOption("--engine <ENGINE>")]
+    [Description("With --store: memory (every stored event through the rule engine; the default) or sql (the rules compiled to DuckDB SQL over the store; the same detections).")]
+    public string? Engine { get; init; }
+
     [CommandOption("--sigma <DIR>")]
     [Description("Sigma rule file or folder.")]
     public string? Sigma { get; init; }
@@ -62,7 +66,7 @@ public sealed class HuntSettings : WorkspaceSettings
     public string? Yara { get; init; }
 
     [CommandOption("--iocs <FILE>")]
-    [Description("An IOC list (STIX 2.1 bundle, MISP event JSON, CSV type,value[,comment], signature-base text); repeat for several.")]
+    [Description("An IOC list (STIX 2.1 bundle, MISP event JSON, CSV type,value[[,comment]], signature-base text); repeat for several.")]
     public string[] IocLists { get; init; } = [];
 
     [CommandOption("--save")]

@@ -3,6 +3,7 @@ using Ooda.Core;
 using Ooda.Engine.Ingest;
 using Ooda.Engine.Internal;
 using Ooda.Sigma;
+using Ooda.Store;
 
 namespace Ooda.Engine.Hunt;
 
@@ -64,6 +65,50 @@ public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
             return hits;
         }, parallelism <= 0 ? Environment.ProcessorCount : parallelism, cancellationToken);
         return WithCorrelations(hits, correlator, minimum, statistics);
+    }
+
+    /// <summary>
+    /// Detections from the events in a workspace store, found by DuckDB: the rules compiled to SQL (<see cref="SigmaSqlHunt"/>),
+    /// what SQL cannot decide exactly decided in memory, so the detections are the ones <see cref="HuntEvents"/> makes of
+    /// <see cref="Workspace.QueryEvents"/>, in the same order. Correlations run over them as in the other paths.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An <see cref="EventObserverFactory"/> is set: the SQL path never sees every event.</exception>
+    public IEnumerable<HuntHit> HuntStore(Workspace workspace, SqlHuntScope scope, HuntStatistics statistics, string? minLevel = null, SigmaSqlOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(statistics);
+        if (EventObserverFactory is not null)
+            throw new InvalidOperationException("a SQL hunt reads only the matching events, so it cannot feed an event observer; use HuntEvents");
+        var hunt = SigmaSqlHunt.Prepare(rules, workspace, scope, options, cancellationToken);
+        statistics.SqlHunt = hunt;
+        statistics.AddEvents(hunt.Catalog.Events);
+        var computer = hunt.Catalog.FieldNames.Where(n => string.Equals(n, "Computer", StringComparison.OrdinalIgnoreCase)).ToList();
+        foreach (var count in workspace.CountSqlHuntChannels(scope, computer))
+        {
+            var channel = count.Channel ?? SourceKindNames.Parse(count.SourceKind).ToString();
+            statistics.Channels.AddOrUpdate((count.Host, channel), count.Events, (_, n) => n + count.Events);
+        }
+
+        var correlator = rules.CreateCorrelator();
+        return WithCorrelations(StoreHits(hunt, statistics, LevelRank(minLevel), correlator, cancellationToken), correlator, LevelRank(minLevel), statistics);
+    }
+
+    private IEnumerable<HuntHit> StoreHits(SigmaSqlHunt hunt, HuntStatistics statistics, int minimum, SigmaCorrelator? correlator, CancellationToken cancellationToken)
+    {
+        foreach (var match in hunt.Run(cancellationToken))
+        {
+            var evidence = match.Event;
+            var host = evidence.Host == "-" && evidence.Fields.Get("Computer") is { } computer ? computer : evidence.Host;
+            correlator?.Observe(match.Detections, host);
+            statistics.AddDetections(match.Detections.Count);
+            foreach (var detection in match.Detections)
+            {
+                if ((minimum >= 0 && LevelRank(detection.Rule.Level) < minimum) || !rules.IsReportedAlone(detection.Rule))
+                    continue;
+                yield return new HuntHit(detection, host);
+            }
+        }
     }
 
     private static int Workers(HuntRequest request) => request.Parallelism <= 0 ? Environment.ProcessorCount : request.Parallelism;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Ooda.Core;
+using Ooda.Sigma;
 
 namespace Ooda.Engine.Hunt;
 
@@ -22,6 +23,9 @@ public sealed class HuntStatistics
 
     /// <summary>Base hits the correlation stage held, dropped past its buffer, could not group (a group-by field had no value) or could not place in time.</summary>
     public (long Buffered, long Dropped, long Ungrouped, long Untimed) CorrelationBuffer { get; private set; }
+
+    /// <summary>The SQL hunt of a store hunt run with <see cref="HuntEngine.Sql"/> (its plan, verdicts and counters); null otherwise.</summary>
+    public SigmaSqlHunt? SqlHunt { get; internal set; }
 
     /// <summary>Problems met while reading evidence (bad records, unreadable or unknown files).</summary>
     public ConcurrentQueue<Diagnostic> Diagnostics { get; } = new();

@@ -15,6 +15,14 @@ internal sealed class CompiledTarget(LogsourceTarget target, Node? sourceConditi
     /// <summary>The rule's fields as this source names them, for reporting what matched.</summary>
     public IReadOnlyList<(string RuleField, string EventField)> Fields { get; } = fields;
 
+    /// <summary>The source's own field conditions (e.g. registry_add → <c>EventType: CreateKey</c>), or null.</summary>
+    public Node? SourceCondition { get; } = sourceCondition;
+
+    public Node Detection { get; } = detection;
+
+    /// <summary>The OR of the attached Sigma filters on this source, or null.</summary>
+    public Node? Exclusion { get; } = exclusion;
+
     public bool Matches(SigmaEvaluationContext context) =>
-        (sourceCondition is null || sourceCondition.Eval(context)) && detection.Eval(context) && (exclusion is null || !exclusion.Eval(context));
+        (SourceCondition is null || SourceCondition.Eval(context)) && Detection.Eval(context) && (Exclusion is null || !Exclusion.Eval(context));
 }

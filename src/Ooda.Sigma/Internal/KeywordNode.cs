@@ -5,9 +5,11 @@ internal sealed class KeywordNode(TextMatcher[] matchers, bool all) : Node
 {
     public TextMatcher[] Matchers { get; } = matchers;
 
+    public bool All { get; } = all;
+
     public override bool Eval(SigmaEvaluationContext context)
     {
-        if (all)
+        if (All)
         {
             foreach (var matcher in Matchers)
             {

@@ -5,13 +5,17 @@ namespace Ooda.Sigma.Internal;
 /// <summary>The <c>lt</c>/<c>lte</c>/<c>gt</c>/<c>gte</c> modifiers; decimal or <c>0x</c> hex values; a non-number never matches.</summary>
 internal sealed class NumericMatcher(NumericOperator op, double bound) : TextMatcher
 {
+    public NumericOperator Operator { get; } = op;
+
+    public double Bound { get; } = bound;
+
     public override bool MatchText(string raw, ref string? lower) =>
-        TryParse(raw, out var value) && op switch
+        TryParse(raw, out var value) && Operator switch
         {
-            NumericOperator.Lt => value < bound,
-            NumericOperator.Lte => value <= bound,
-            NumericOperator.Gt => value > bound,
-            _ => value >= bound,
+            NumericOperator.Lt => value < Bound,
+            NumericOperator.Lte => value <= Bound,
+            NumericOperator.Gt => value > Bound,
+            _ => value >= Bound,
         };
 
     public static bool TryParse(string text, out double value)

@@ -13,6 +13,8 @@ internal sealed class RegexMatcher : TextMatcher
 
     public RegexMatcher(Regex validated)
     {
+        Pattern = validated.ToString();
+        Options = validated.Options;
         _regex = new Lazy<Regex>(() =>
         {
             try
@@ -25,6 +27,10 @@ internal sealed class RegexMatcher : TextMatcher
             }
         }, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    public string Pattern { get; }
+
+    public RegexOptions Options { get; }
 
     public override bool MatchText(string raw, ref string? lower)
     {

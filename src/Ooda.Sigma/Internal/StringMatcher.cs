@@ -11,7 +11,7 @@ internal sealed class StringMatcher : TextMatcher
     private readonly string[] _segments;
     private readonly bool _cased;
 
-    private enum Shape { Equals, Prefix, Suffix, Contains, Any, Glob }
+    internal enum Shape { Equals, Prefix, Suffix, Contains, Any, Glob }
 
     public StringMatcher(SigmaString value, bool cased)
     {
@@ -44,6 +44,16 @@ internal sealed class StringMatcher : TextMatcher
 
     /// <summary>The value as the rule wrote it (after modifiers), for display.</summary>
     public string Pattern { get; }
+
+    public Shape Kind => _shape;
+
+    /// <summary>The needle of an equality, prefix, suffix or substring test (lower case unless <see cref="Cased"/>).</summary>
+    public string Needle => _needle;
+
+    /// <summary>The <c>*</c>-separated segments of a glob, <see cref="SigmaString.Question"/> marking <c>?</c>.</summary>
+    public IReadOnlyList<string> Segments => _segments;
+
+    public bool Cased => _cased;
 
     public override bool MatchText(string raw, ref string? lower)
     {
