@@ -92,16 +92,29 @@ public sealed partial class Workspace
     /// </summary>
     public IReadOnlyList<ProcessIndexEntry> QueryProcessIndex(string tenant, string host, DateTime before, int limit, CancellationToken cancellationToken = default)
     {
+        const string Selection = $"r.file_id IN (SELECT file_id FROM files) AND r.ts IS NOT NULL AND r.ts < $3 AND r.event_id IN (1, 4688, 4689) AND {ProcessChannels}";
+        const string Files = "WITH files AS (SELECT file_id FROM ingested_files WHERE tenant = $1 AND lower(host) = lower($2))";
+
+        // The cap's cut-off time is a query of its own: as a scalar subquery inside the main WHERE, DuckDB decoded every
+        // row before filtering (12 s instead of 1 s for a month of a busy server in a 10M-event store).
+        var window = string.Empty;
+        object?[] parameters = [tenant, host, before];
+        using (var cut = Command(
+                   string.Create(CultureInfo.InvariantCulture, $"{Files} SELECT r.ts FROM event_rows r WHERE {Selection} ORDER BY r.ts DESC LIMIT 1 OFFSET {Math.Max(0, limit - 1)}"),
+                   tenant, host, before))
+        {
+            if (cut.ExecuteScalar() is DateTime from)
+            {
+                parameters = [tenant, host, before, from];
+                window = " AND r.ts >= $4";
+            }
+        }
+
         using var command = Command(
             string.Create(CultureInfo.InvariantCulture,
                 $$"""
-                WITH files AS (SELECT file_id FROM ingested_files WHERE tenant = $1 AND lower(host) = lower($2)),
-                latest AS (
-                    SELECT r.rowid AS row_id, r.ts, r.event_id, r.fields FROM event_rows r
-                    WHERE r.file_id IN (SELECT file_id FROM files) AND r.ts IS NOT NULL AND r.ts < $3 AND r.event_id IN (1, 4688, 4689) AND {{ProcessChannels}}
-                      AND r.ts >= coalesce((SELECT r.ts FROM event_rows r WHERE r.file_id IN (SELECT file_id FROM files) AND r.ts IS NOT NULL AND r.ts < $3
-                                              AND r.event_id IN (1, 4688, 4689) AND {{ProcessChannels}} ORDER BY r.ts DESC LIMIT 1 OFFSET {{Math.Max(0, limit - 1)}}), '-infinity'::TIMESTAMP)
-                ),
+                {{Files}},
+                latest AS (SELECT r.rowid AS row_id, r.ts, r.event_id, r.fields FROM event_rows r WHERE {{Selection}}{{window}}),
                 parsed AS (SELECT row_id, ts, event_id, json_transform(decode(fields), '{{IndexFields}}') AS v FROM latest)
                 SELECT row_id, ts, event_id,
                        CASE WHEN event_id = 1 THEN nullif(nullif(upper(trim(v."ProcessGuid", '{} ')), '{{ZeroGuid}}'), '') END,
@@ -110,7 +123,7 @@ public sealed partial class Workspace
                        TRY_CAST(CASE event_id WHEN 1 THEN v."ParentProcessId" WHEN 4688 THEN v."ProcessId" END AS BIGINT)
                 FROM parsed
                 """),
-            tenant, host, before);
+            parameters);
         using var reader = command.ExecuteReader();
         var entries = new List<ProcessIndexEntry>();
         while (reader.Read())
