@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 
 # Debian packages: reference tools the tests compare against, and native libraries Ooda loads.
 runtime_packages=(libyara9)
-test_packages=(libevtx-utils python3-evtx yara)
+test_packages=(libevtx-utils python3-evtx yara chromium)
 
 install_missing() {
   local missing=()

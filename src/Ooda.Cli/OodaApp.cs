@@ -110,6 +110,67 @@ public static class OodaApp
                 audit.AddCommand<AuditVerifyCommand>("verify").WithDescription("Recompute the hash chain; exit 1 when any entry was edited or removed.");
                 audit.AddCommand<AuditListCommand>("list").WithDescription("Every entry, oldest first, with its hash.");
             });
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Web console and REST API over the workspace: exposure, leads, cases, runbooks; accounts, tokens, tenant scope.")
+                .WithExample("serve", "--workspace", "./ooda-demo/.ooda", "--urls", "http://127.0.0.1:5080");
+            config.AddBranch("user", user =>
+            {
+                user.SetDescription("Console accounts: roles admin, analyst (assigned tenants), customer (own tenant); API tokens.");
+                user.AddCommand<UserAddCommand>("add").WithDescription("Add an account; the password is read from stdin or --password-env.")
+                    .WithExample("user", "add", "dana", "--role", "analyst", "--tenants", "acme,globex");
+                user.AddCommand<UserRoleCommand>("role").WithDescription("Change an account's role and tenants (its sessions end).")
+                    .WithExample("user", "role", "dana", "--role", "analyst", "--tenants", "acme");
+                user.AddCommand<UserTokenCommand>("token").WithDescription("Issue an API token (shown once) or revoke one.")
+                    .WithExample("user", "token", "dana", "--label", "ingest-bot");
+            });
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Customer report of a case: self-contained HTML, Markdown, or PDF printed by headless Chromium (no network).")
+                .WithExample("report", "C-0001", "--format", "pdf", "--output", "C-0001.pdf");
+            config.AddCommand<ExportCommand>("export")
+                .WithDescription("A case for other tools: STIX 2.1 bundle, ATT&CK Navigator layer, Timesketch CSV or MISP event JSON.")
+                .WithExample("export", "C-0001", "--format", "stix", "--output", "C-0001.stix.json");
+            config.AddBranch("inbox", inbox =>
+            {
+                inbox.SetDescription("Continuous hunting: watch an inbox folder, ingest and hunt new evidence, raise leads.");
+                inbox.AddCommand<InboxRunCommand>("run")
+                    .WithDescription("Scan <tenant>/<host>/… under --inbox, ingest each new file once, hunt only its events, raise deduplicated leads; --once for one pass.")
+                    .WithExample("inbox", "run", "--inbox", "./inbox", "--once");
+                inbox.AddCommand<InboxListCommand>("list").WithDescription("The work queue: one row per arrived file with its state (arrived, ingested, hunted, failed).");
+            });
+            config.AddCommand<LeadsCommand>("leads")
+                .WithDescription("The leads queue: new first, most severe first, with SLA due times (overdue marked).")
+                .WithExample("leads", "--state", "open");
+            config.AddBranch("lead", lead =>
+            {
+                lead.SetDescription("Work a lead: acknowledge, dismiss, or escalate to a case.");
+                lead.AddCommand<LeadAckCommand>("ack").WithDescription("Acknowledge a new lead.").WithExample("lead", "ack", "L-0001");
+                lead.AddCommand<LeadDismissCommand>("dismiss").WithDescription("Dismiss an open lead with a reason.")
+                    .WithExample("lead", "dismiss", "L-0001", "--reason", "\"admin tooling\"");
+                lead.AddCommand<LeadCaseCommand>("case").WithDescription("Escalate a lead to a case of its tenant; its findings join the case.")
+                    .WithExample("lead", "case", "L-0001", "C-0001");
+            });
+            config.AddBranch("tenant", tenant =>
+            {
+                tenant.SetDescription("Tenant response settings: mode (notify, collaborate, authorize) and the contact chain.");
+                tenant.AddCommand<TenantSetCommand>("set").WithDescription("Set a tenant's response mode, act-if-unreachable and contacts.")
+                    .WithExample("tenant", "set", "acme", "--mode", "collaborate", "--act-if-unreachable", "--primary", "Dana Reyes <dana@acme.example>");
+                tenant.AddCommand<TenantShowCommand>("show").WithDescription("The mode in force per tenant (setting, else inventory, else notify) and its contacts.");
+            });
+            config.AddBranch("respond", respond =>
+            {
+                respond.SetDescription("Remediation within the tenant's response mode: plan, approve, reject, dispatch, status, complete.");
+                respond.AddCommand<RespondPlanCommand>("plan").WithDescription("Derive the case's actions from its findings and runbooks; re-planning adds only new ones.")
+                    .WithExample("respond", "plan", "C-0001");
+                respond.AddCommand<RespondApproveCommand>("approve").WithDescription("Record the customer's approval: who, when, through which channel.")
+                    .WithExample("respond", "approve", "A-0001", "A-0002", "--via", "phone", "--by", "Dana Reyes");
+                respond.AddCommand<RespondRejectCommand>("reject").WithDescription("Record that an action is not to be taken, and why.")
+                    .WithExample("respond", "reject", "A-0003", "--reason", "server needed for payroll");
+                respond.AddCommand<RespondDispatchCommand>("dispatch").WithDescription("Run the actions through the gate: webhook for the agent, script and notice for the customer.")
+                    .WithExample("respond", "dispatch", "C-0001", "--webhook", "https://agent.example/hook", "--secret-env", "OODA_WEBHOOK_SECRET");
+                respond.AddCommand<RespondStatusCommand>("status").WithDescription("The case's actions, states and what the gate allows now.");
+                respond.AddCommand<RespondCompleteCommand>("complete").WithDescription("Record the result of a dispatched action: --done or --failed, with a note.")
+                    .WithExample("respond", "complete", "A-0004", "--done", "--note", "agent reported the host isolated");
+            });
             config.AddBranch("sigma", sigma =>
             {
                 sigma.SetDescription("Sigma rule tools.");

@@ -15,6 +15,9 @@ public sealed record EventQuery
 
     public string? Channel { get; init; }
 
+    /// <summary>Only the events of the file with this SHA-256 (lower-case hex), e.g. the one continuous hunting just ingested.</summary>
+    public string? FileSha256 { get; init; }
+
     public IReadOnlyList<int> EventIds { get; init; } = [];
 
     /// <summary>Field conditions, all of which must hold.</summary>

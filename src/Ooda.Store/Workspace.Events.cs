@@ -33,6 +33,8 @@ public sealed partial class Workspace
             Where("e.ts < $?", to);
         if (query.Channel is not null)
             Where("lower(e.channel) = lower($?)", query.Channel);
+        if (query.FileSha256 is not null)
+            Where("e.file_sha256 = lower($?)", query.FileSha256);
         if (query.EventIds.Count > 0)
             sql.Append(" AND e.event_id IN (").AppendJoin(", ", query.EventIds).Append(')');
         foreach (var filter in query.Fields.Where(f => !f.Negated))

@@ -16,10 +16,14 @@ public static class WorkspaceSql
         if (!File.Exists(database))
             throw new SqlRejectedException($"no workspace store at {database}; run 'ooda ingest' first");
 
+        // DuckDB.NET shares one database per file within a process and applies connection settings only when it first opens
+        // the file: inside a process that already holds the workspace read-write (ooda serve), this connection would not be
+        // sandboxed, and opening for write would undo that process's ingests in flight. Refuse there, before anything else.
+        OpenSandboxed(database).Dispose();
+
         // Opening for write first undoes any ingest a crash interrupted, so the query never sees a partial file.
         Workspace.Open(workspaceFolder).Dispose();
-        using var connection = new DuckDBConnection($"Data Source={database};ACCESS_MODE=READ_ONLY;enable_external_access=false;lock_configuration=true");
-        connection.Open();
+        using var connection = OpenSandboxed(database);
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         DuckDBDataReader reader;
@@ -44,6 +48,31 @@ public static class WorkspaceSql
                     row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
                 onRow(row);
             }
+        }
+    }
+
+    /// <summary>A read-only connection with file access off and the configuration locked, checked to be so.</summary>
+    private static DuckDBConnection OpenSandboxed(string database)
+    {
+        var connection = new DuckDBConnection($"Data Source={database};ACCESS_MODE=READ_ONLY;enable_external_access=false;lock_configuration=true");
+        try
+        {
+            connection.Open();
+            using var check = connection.CreateCommand();
+            check.CommandText = "SELECT current_setting('access_mode'), current_setting('enable_external_access')::VARCHAR, current_setting('lock_configuration')::VARCHAR";
+            using var reader = check.ExecuteReader();
+            reader.Read();
+            var sandboxed = string.Equals(reader.GetString(0), "read_only", StringComparison.OrdinalIgnoreCase)
+                && string.Equals(reader.GetString(1), "false", StringComparison.OrdinalIgnoreCase)
+                && string.Equals(reader.GetString(2), "true", StringComparison.OrdinalIgnoreCase);
+            if (!sandboxed)
+                throw new SqlRejectedException("the workspace is already open read-write in this process, so SQL could not be sandboxed; run SQL (and SQL hunts) from a process of its own, e.g. `ooda sql` or `ooda inbox run`");
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
         }
     }
 

@@ -31,12 +31,14 @@ public sealed class ArchitectureTests
     [InlineData("Ooda.Formats.Text", "Ooda.Engine")]
     [InlineData("Ooda.Sigma", "Ooda.Formats.Evtx")]
     [InlineData("Ooda.Engine", "Ooda.Cli")]
+    [InlineData("Ooda.Web", "Ooda.Cli")]
+    [InlineData("Ooda.Response", "Ooda.Reports")]
     public void The_rule_rejects_outward_and_sideways_references(string project, string reference) =>
         Assert.Single(Violations(project, [reference]));
 
     [Fact]
     public void The_rule_accepts_inward_references() =>
-        Assert.Empty(Violations("Ooda.Cli", ["Ooda.Engine", "Ooda.Store", "Ooda.Core"]));
+        Assert.Empty(Violations("Ooda.Cli", ["Ooda.Web", "Ooda.Engine", "Ooda.Store", "Ooda.Core"]));
 
     private static List<string> Violations(string project, IEnumerable<string> references)
     {
@@ -45,6 +47,9 @@ public sealed class ArchitectureTests
         foreach (var reference in references)
         {
             var target = Layer(reference);
+            // The CLI starts the web console (`ooda serve`); that is the one host-to-host reference.
+            if (project == "Ooda.Cli" && reference == "Ooda.Web")
+                continue;
             if (target >= layer && !(layer == FeatureLayer && target == FeatureLayer))
                 violations.Add($"{project} (layer {layer}) must not reference {reference} (layer {target}): references point inward only");
             if (layer == FeatureLayer && target == FeatureLayer)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Ooda.Cli.Rendering;
+using Ooda.Engine.Json;
 using Ooda.Investigation.Cases;
 using Ooda.Store;
 using Spectre.Console;
@@ -95,87 +96,6 @@ internal static class CaseCli
         json.Write(w => Write(w, workspace, c, withFindings: true));
     }
 
-    public static void Write(Utf8JsonWriter w, Workspace workspace, StoredCase c, bool withFindings)
-    {
-        w.WriteStartObject();
-        w.WriteString("caseId", c.Id);
-        w.WriteString("tenant", c.Tenant);
-        w.WriteString("title", c.Title);
-        w.WriteString("severity", c.Severity);
-        w.WriteString("status", c.Status);
-        w.WriteString("assignee", c.Assignee);
-        w.WriteString("tlp", c.Tlp);
-        w.WriteStartArray("tags");
-        foreach (var tag in c.Tags)
-            w.WriteStringValue(tag);
-        w.WriteEndArray();
-        w.WriteString("openedAt", Iso.Format(c.OpenedAt));
-        w.WriteString("openedBy", c.OpenedBy);
-        w.WriteString("updatedAt", Iso.Format(c.UpdatedAt));
-        w.WriteStartArray("hosts");
-        foreach (var h in c.Hosts)
-        {
-            w.WriteStartObject();
-            w.WriteString("host", h.Host);
-            w.WriteString("reason", h.Reason);
-            w.WriteString("addedAt", Iso.Format(h.AddedAt));
-            w.WriteString("addedBy", h.AddedBy);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("findingIds");
-        foreach (var id in c.FindingIds)
-            w.WriteStringValue(id);
-        w.WriteEndArray();
-        if (withFindings)
-        {
-            w.WriteStartArray("findings");
-            foreach (var f in CaseService.FindingsOf(workspace, c))
-                FindingJson.Write(w, f);
-            w.WriteEndArray();
-        }
-
-        w.WriteStartArray("notes");
-        foreach (var n in c.Notes)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("number", n.Number);
-            w.WriteString("at", Iso.Format(n.At));
-            w.WriteString("author", n.Author);
-            w.WriteString("text", n.Text);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("evidence");
-        foreach (var e in c.Evidence)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("number", e.Number);
-            w.WriteString("description", e.Description);
-            w.WriteString("host", e.Host);
-            w.WriteString("sourcePath", e.SourcePath);
-            w.WriteString("sourceSha256", e.SourceSha256);
-            WriteNumber(w, "recordId", e.RecordId);
-            WriteNumber(w, "line", e.Line);
-            WriteNumber(w, "offset", e.Offset);
-            w.WriteString("acquiredAt", e.AcquiredAt is { } acquired ? Iso.Format(acquired) : null);
-            w.WriteString("ingestedAt", e.IngestedAt is { } ingested ? Iso.Format(ingested) : null);
-            w.WriteString("addedAt", Iso.Format(e.AddedAt));
-            w.WriteString("addedBy", e.AddedBy);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter w, string name, long? value)
-    {
-        if (value is { } v)
-            w.WriteNumber(name, v);
-        else
-            w.WriteNull(name);
-    }
+    public static void Write(Utf8JsonWriter w, Workspace workspace, StoredCase c, bool withFindings) =>
+        CaseJson.Write(w, c, withFindings ? CaseService.FindingsOf(workspace, c) : null);
 }

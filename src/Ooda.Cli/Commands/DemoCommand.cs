@@ -4,8 +4,10 @@ using Ooda.Core;
 using Ooda.Demo;
 using Ooda.Detection.Runbooks;
 using Ooda.Engine.Ingest;
+using Ooda.Engine.Response;
 using Ooda.Engine.Runbooks;
 using Ooda.Engine.Triage;
+using Ooda.Response;
 using Ooda.Store;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -37,11 +39,26 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
             hunt = hunter.HuntStore(settings.WorkspaceFolder, null, cancellationToken);
         workspace = settings.OpenWorkspace();
         var saved = workspace.SaveFindings(hunt.Findings);
+        // The leads queue (the console's and `ooda leads`): one deduplicated lead per host and detection, with its SLA.
+        var leadsRaised = workspace.RaiseLeads(hunt.Findings, DateTime.UtcNow, actor: DemoCaseStage.Actor);
         var folder = workspace.Folder;
         workspace.Dispose();
 
         // Decide: a case from the lead, followed across the network, and looked at around the web shell (issue 7).
         var investigation = DemoCaseStage.Run(settings.WorkspaceFolder, triage, hunt.Findings, cancellationToken);
+
+        // The lead the case was opened from leaves the queue as escalated into that case.
+        if (investigation is not null)
+        {
+            using var ws = Workspace.Open(settings.WorkspaceFolder);
+            var escalated = ws.ListLeads(new LeadQuery { Tenant = investigation.Case.Tenant })
+                .FirstOrDefault(l => l.CaseId is null && l.FindingIds.Contains(investigation.Lead.Id, StringComparer.Ordinal));
+            if (escalated is not null)
+                ws.LinkLeadToCase(escalated.Id, investigation.Case.Id, DemoCaseStage.Actor);
+        }
+
+        // Act: the case's remediation through the tenant's response mode, then the report and exports (issue 8).
+        var act = investigation is null ? null : await DemoActStage.RunAsync(settings.WorkspaceFolder, output, investigation.Case.Id, investigation.Lead.Id, cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
             using var json = new JsonLines();
@@ -67,6 +84,7 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
                 w.WriteStartObject("findings");
                 w.WriteNumber("total", hunt.Findings.Count);
                 w.WriteNumber("new", saved.Added);
+                w.WriteNumber("leadsRaised", leadsRaised.Raised.Count);
                 foreach (var severity in RunbookVocabulary.Severities.Reverse())
                     w.WriteNumber(severity, hunt.Findings.Count(f => f.Severity == severity));
                 w.WriteEndObject();
@@ -114,6 +132,28 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
                     w.WriteNull("case");
                 }
 
+                if (act is not null)
+                {
+                    w.WriteStartObject("act");
+                    w.WriteString("mode", ResponseNames.Of(act.Policy.Mode));
+                    w.WriteNumber("actions", act.Dispatch.Actions.Count);
+                    w.WriteNumber("approved", act.Approved.Count);
+                    w.WriteStartObject("states");
+                    foreach (var state in act.Dispatch.Actions.GroupBy(a => a.State, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+                        w.WriteNumber(state.Key, state.Count());
+                    w.WriteEndObject();
+                    w.WriteString("folder", act.Folder);
+                    w.WriteStartArray("files");
+                    foreach (var file in act.Files)
+                        w.WriteStringValue(file);
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+                else
+                {
+                    w.WriteNull("act");
+                }
+
                 w.WriteEndObject();
             });
             return OodaApp.ExitOk;
@@ -149,11 +189,13 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
 
         AnsiConsole.Write(leads);
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"{hunt.Findings.Count} findings ({saved.Added} new) from {hunt.Steps.Count(s => s.Runs)} hunt steps; stored in the workspace. All of them: [grey]ooda sql \"SELECT severity, host, runbook_id, hunt_id, title FROM findings ORDER BY ts\"[/]"));
+            $"{hunt.Findings.Count} findings ({saved.Added} new) from {hunt.Steps.Count(s => s.Runs)} hunt steps; stored in the workspace; {leadsRaised.Raised.Count} leads raised in the queue ([grey]ooda leads[/]). All findings: [grey]ooda sql \"SELECT severity, host, runbook_id, hunt_id, title FROM findings ORDER BY ts\"[/]"));
 
         if (investigation is not null)
             DemoCaseStage.Write(investigation);
-        else
+        if (act is not null)
+            DemoActStage.Write(act);
+        if (investigation is null)
             AnsiConsole.MarkupLine("[yellow]no critical web-shell finding on the first triaged host: no case opened[/]");
         return OodaApp.ExitOk;
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Ooda.Cli.Rendering;
 using Ooda.Core;
 using Ooda.Engine.Hunt;
+using Ooda.Engine.Json;
 using Ooda.Sigma;
 using Ooda.Store;
 using Spectre.Console;
@@ -156,7 +157,7 @@ public sealed class HuntCommand : Command<HuntSettings>
         w.WriteString("host", hit.Host);
         w.WriteString("channel", e.Channel);
         EventJson.WriteIds(w, e);
-        EventJson.WriteProvenance(w, e.Provenance);
+        ProvenanceJson.Write(w, e.Provenance);
         w.WriteString("source", d.Target);
         w.WriteStartObject("translations");
         foreach (var t in d.Translations)
@@ -195,7 +196,7 @@ public sealed class HuntCommand : Command<HuntSettings>
             w.WriteString("timestamp", Iso.Format(e.Timestamp));
             w.WriteString("tenant", e.Tenant);
             w.WriteString("host", e.Host);
-            EventJson.WriteProvenance(w, e.Provenance);
+            ProvenanceJson.Write(w, e.Provenance);
             w.WriteEndObject();
         }
 

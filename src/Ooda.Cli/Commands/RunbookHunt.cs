@@ -3,6 +3,7 @@ using System.Globalization;
 using Ooda.Cli.Rendering;
 using Ooda.Core;
 using Ooda.Engine.Hunt;
+using Ooda.Engine.Json;
 using Ooda.Engine.Runbooks;
 using Ooda.Sigma;
 using Spectre.Console;
@@ -83,6 +84,8 @@ internal static class RunbookHunt
         {
             using var workspace = settings.OpenWorkspace();
             saved = workspace.SaveFindings(result.Findings);
+            // Saved findings feed the leads queue, deduplicated per host and detection, as continuous hunting's do.
+            workspace.RaiseLeads(result.Findings, DateTime.UtcNow, actor: Environment.UserName);
         }
 
         if (settings.Json)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Ooda.Cli.Rendering;
 using Ooda.Core;
 using Ooda.Detection.Runbooks;
+using Ooda.Engine.Json;
 using Ooda.Engine.Runbooks;
 using Ooda.Store;
 using Spectre.Console;

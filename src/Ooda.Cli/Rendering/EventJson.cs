@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ooda.Core;
+using Ooda.Engine.Json;
 using Ooda.Store;
 
 namespace Ooda.Cli.Rendering;
@@ -24,7 +25,7 @@ public static class EventJson
         foreach (var (name, value) in e.Fields)
             w.WriteString(name, value);
         w.WriteEndObject();
-        WriteProvenance(w, e.Provenance);
+        ProvenanceJson.Write(w, e.Provenance);
         w.WriteEndObject();
     }
 
@@ -39,18 +40,5 @@ public static class EventJson
             w.WriteNumber("recordId", record);
         else
             w.WriteNull("recordId");
-    }
-
-    /// <summary>The <c>provenance</c> object: file, its SHA-256, and the byte offset or line where known.</summary>
-    public static void WriteProvenance(Utf8JsonWriter w, Provenance provenance)
-    {
-        w.WriteStartObject("provenance");
-        w.WriteString("file", provenance.File);
-        w.WriteString("sha256", provenance.Sha256);
-        if (provenance.Offset >= 0)
-            w.WriteNumber("offset", provenance.Offset);
-        if (provenance.Line > 0)
-            w.WriteNumber("line", provenance.Line);
-        w.WriteEndObject();
     }
 }

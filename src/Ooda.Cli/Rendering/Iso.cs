@@ -1,12 +1,12 @@
 using System.Globalization;
+using Ooda.Engine.Json;
 
 namespace Ooda.Cli.Rendering;
 
 /// <summary>UTC ISO 8601 times, the only time format Ooda prints.</summary>
 public static class Iso
 {
-    public static string Format(DateTime utc) =>
-        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    public static string Format(DateTime utc) => JsonTime.Format(utc);
 
     /// <summary>Parses a user-given time: ISO 8601 (a missing zone means UTC) or a date.</summary>
     public static DateTime Parse(string text, string option)

@@ -249,5 +249,14 @@ internal static class Migrations
             "CREATE TABLE stack_values (source_key VARCHAR NOT NULL, file_id INTEGER NOT NULL, ts TIMESTAMP, val VARCHAR NOT NULL)",
             "CREATE TABLE stack_files (source_key VARCHAR NOT NULL, file_id INTEGER NOT NULL, PRIMARY KEY (source_key, file_id))",
         ],
+
+        // 6: response (issue 8): tenant response settings, remediation actions and their state changes.
+        ResponseSchema.Statements,
+
+        // 7: the console (issue 9): local accounts, API tokens, sessions.
+        ConsoleSchema.Statements,
+
+        // 8: continuous hunting (issue 9): the inbox's work queue and the leads it raises.
+        LeadSchema.Statements,
     ];
 }

@@ -36,11 +36,9 @@ public sealed class TimesketchCsvTests
     [InlineData("line one\nline two\r\nline three")]
     [InlineData("\"")]
     [InlineData(",\"\n")]
-    [InlineData("=cmd|' /C calc'!A0")]
-    [InlineData("+1-2")]
-    [InlineData("@SUM(1)")]
-    [InlineData("-2+3")]
     [InlineData("tab\tand ünïcödé 🦆")]
+    [InlineData("a=b+c-d@e")]
+    [InlineData("'quoted")]
     public void Hostile_values_read_back_exactly_as_written(string hostile)
     {
         var row = Row(hostile) with { Host = hostile, Provenance = new Provenance(hostile, "ab", -1, 7) };
@@ -48,6 +46,40 @@ public sealed class TimesketchCsvTests
         Assert.Equal(2, read.Count);
         Assert.Equal((hostile, hostile, hostile), (read[0]["message"], read[0]["host"], read[0]["file"]));
         Assert.Equal("next", read[1]["message"]);
+    }
+
+    [Theory]
+    [InlineData("=cmd|' /C calc'!A0")]
+    [InlineData("+1-2")]
+    [InlineData("@SUM(1)")]
+    [InlineData("-2+3")]
+    [InlineData("\t=1+1")]
+    [InlineData("\r=1+1")]
+    public void Text_a_spreadsheet_would_run_as_a_formula_is_written_after_a_quote(string formula)
+    {
+        var row = Row(formula) with
+        {
+            Host = formula,
+            Tenant = formula,
+            Source = formula,
+            Channel = formula,
+            TimestampDescription = formula,
+            Provenance = new Provenance(formula, formula, -1, 7),
+            Findings = [new TimelineMarker { FindingId = formula, Title = formula, Severity = formula, Detector = "sigma", FoundAt = _at }],
+        };
+
+        var read = Read(Write([row])).Single();
+
+        foreach (var column in new[] { "message", "timestamp_desc", "tenant", "host", "source", "channel", "file", "sha256", "finding_ids", "finding_severity", "finding_titles" })
+            Assert.Equal("'" + formula, read[column]);
+    }
+
+    [Fact]
+    public void Numbers_are_written_as_numbers_even_when_negative()
+    {
+        var read = Read(Write([Row("x") with { Time = new DateTime(1969, 12, 31, 23, 59, 59, DateTimeKind.Utc), EventId = -1, RecordId = -5 }])).Single();
+
+        Assert.Equal(("-1000000", "-1", "-5"), (read["timestamp"], read["event_id"], read["record_id"]));
     }
 
     private static TimelineRow Row(string summary) => new()

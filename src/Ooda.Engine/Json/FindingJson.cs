@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Ooda.Core;
 
-namespace Ooda.Cli.Rendering;
+namespace Ooda.Engine.Json;
 
-/// <summary>The JSON shape of one finding (a lead) in <c>--json</c> output and findings files.</summary>
+/// <summary>The JSON shape of one finding in the CLI's <c>--json</c> output, findings files and the console's API.</summary>
 public static class FindingJson
 {
     public static void Write(Utf8JsonWriter w, Finding f)
@@ -21,7 +21,7 @@ public static class FindingJson
         foreach (var technique in f.Techniques)
             w.WriteStringValue(technique);
         w.WriteEndArray();
-        w.WriteString("timestamp", f.Timestamp == DateTime.MinValue ? null : Iso.Format(f.Timestamp));
+        w.WriteString("timestamp", f.Timestamp == DateTime.MinValue ? null : JsonTime.Format(f.Timestamp));
         w.WriteString("tenant", f.Tenant);
         w.WriteString("host", f.Host);
         w.WriteString("channel", f.Channel);
@@ -33,7 +33,7 @@ public static class FindingJson
             w.WriteNumber("recordId", record);
         else
             w.WriteNull("recordId");
-        EventJson.WriteProvenance(w, f.Provenance);
+        ProvenanceJson.Write(w, f.Provenance);
         w.WriteString("originalPath", f.OriginalPath);
         w.WriteStartArray("details");
         foreach (var (name, value) in f.Details)
