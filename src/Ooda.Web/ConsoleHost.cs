@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -32,8 +33,13 @@ public static class ConsoleHost
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ConsoleHost).Assembly.GetName().Name });
         builder.WebHost.UseUrls([.. options.Urls]);
+        // The slim builder leaves HTTPS out; https:// URLs need it and a certificate.
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        var certificate = options.CertificatePath is null ? null : X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath, options.CertificatePassword);
         builder.WebHost.ConfigureKestrel(k =>
         {
+            if (certificate is not null)
+                k.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
             k.AddServerHeader = false;
             // Forms and API calls are small; only the evidence upload route lifts this for its own request.
             k.Limits.MaxRequestBodySize = MaxFormBytes;
@@ -76,6 +82,7 @@ public static class ConsoleHost
         builder.Services.AddSingleton(gate);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(library);
+        builder.Services.AddSingleton(new LoginThrottle(TimeProvider.System));
         builder.Services.AddAuthentication(ConsoleAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ConsoleAuthentication>(ConsoleAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(o =>

@@ -18,6 +18,12 @@ public sealed record ConsoleOptions
     /// <summary>A folder watched for new evidence (<c>&lt;tenant&gt;/&lt;host&gt;/…</c>) by continuous hunting; null for none.</summary>
     public string? InboxFolder { get; init; }
 
+    /// <summary>The TLS certificate (PKCS#12 / .pfx) for https:// URLs; session cookies are Secure over https.</summary>
+    public string? CertificatePath { get; init; }
+
+    /// <summary>The certificate's password, if it has one.</summary>
+    public string? CertificatePassword { get; init; }
+
     /// <summary>Sigma rule files or folders the continuous hunter runs on new evidence beside the runbooks.</summary>
     public IReadOnlyList<string> SigmaPaths { get; init; } = [];
 

@@ -81,6 +81,7 @@ public sealed class IngestServiceTests
         Assert.Equal(IngestOutcome.CapturedOnly, summary.Files.Single(f => f.Path.EndsWith("x.aspx", StringComparison.Ordinal)).Outcome);
         Assert.Equal(IngestOutcome.Unrecognised, summary.Files.Single(f => f.Path.EndsWith("notes.bin", StringComparison.Ordinal)).Outcome);
         var rows = new List<object?[]>();
+        workspace.Dispose();
         WorkspaceSql.Query(workspace.Folder, "SELECT original_path, size, sha256, hex(first_bytes) FROM captured_files", _ => { }, rows.Add);
         var row = Assert.Single(rows);
         Assert.Equal("C:\\inetpub\\wwwroot\\aspnet_client\\x.aspx", row[0]);

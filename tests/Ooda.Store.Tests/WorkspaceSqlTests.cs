@@ -37,6 +37,16 @@ public sealed class WorkspaceSqlTests
     }
 
     [Fact]
+    public void Refuses_when_the_workspace_is_open_read_write_in_this_process_where_its_sandbox_would_not_apply()
+    {
+        using var dir = new TempDirectory();
+        using var open = Workspace.Open(dir.Path);
+        var e = Assert.Throws<SqlRejectedException>(() => WorkspaceSql.Query(dir.Path, "SELECT 1", _ => { }, _ => { }));
+        Assert.Contains("already open read-write in this process", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0, open.Stats().Events);
+    }
+
+    [Fact]
     public void Names_a_missing_workspace()
     {
         using var dir = new TempDirectory();

@@ -67,6 +67,7 @@ public sealed class WorkspaceTests
 
         Assert.False(workspace.IsIngested("acme", "EXCH01", _source.Sha256));
         Assert.Equal(0, workspace.Stats().Events);
+        workspace.Dispose();
         long rows = -1;
         WorkspaceSql.Query(dir.Path, "SELECT count(*) FROM event_rows", _ => { }, row => rows = Convert.ToInt64(row[0], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(0, rows);

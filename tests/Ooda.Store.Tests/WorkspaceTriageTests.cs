@@ -53,10 +53,13 @@ public sealed class WorkspaceTriageTests
             workspace.SaveTriage("/data/new.csv", [], [Host("ex01", "none", false), Host("ex02", "low", true)], 0, _at.AddDays(1));
         }
 
-        using var reopened = Workspace.Open(dir.Path);
-        var latest = reopened.LatestTriage()!;
-        Assert.Equal("/data/new.csv", latest.Run.InventoryPath);
-        Assert.Equal(2, latest.Hosts.Count);
+        using (var reopened = Workspace.Open(dir.Path))
+        {
+            var latest = reopened.LatestTriage()!;
+            Assert.Equal("/data/new.csv", latest.Run.InventoryPath);
+            Assert.Equal(2, latest.Hosts.Count);
+        }
+
         long runs = 0;
         WorkspaceSql.Query(dir.Path, "SELECT count(*) FROM triage_hosts", _ => { }, row => runs = Convert.ToInt64(row[0], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(3, runs);

@@ -207,5 +207,5 @@ public sealed class ConsoleFixture : IAsyncLifetime
         _folder.Dispose();
     }
 
-    private const string AccountCookie = "ooda_login";
+    public const string AccountCookie = "ooda_login";
 }

@@ -13,6 +13,49 @@ public sealed class ConsoleHostTests(ConsoleFixture fixture)
     private static readonly string[] _anonymousAllowed = ["GET /health", "GET /login", "POST /login"];
 
     [Fact]
+    public async Task Repeated_wrong_passwords_for_one_name_are_throttled_without_locking_out_anyone_else()
+    {
+        using var client = fixture.Anonymous();
+        using var form = await client.GetAsync(new Uri("/login", UriKind.Relative));
+        var loginCookie = ConsoleFixture.Cookie(form, ConsoleFixture.AccountCookie);
+        var nonce = System.Text.RegularExpressions.Regex.Match(await form.Content.ReadAsStringAsync(), "name=\"_login\" value=\"([^\"]+)\"").Groups[1].Value;
+        async Task<HttpStatusCode> Guess(string password)
+        {
+            using var post = new HttpRequestMessage(HttpMethod.Post, "/login")
+            {
+                Content = new FormUrlEncodedContent([new("user", "mallory-target"), new("password", password), new("_login", nonce), new("returnUrl", "/")]),
+            };
+            post.Headers.Add("Cookie", $"{ConsoleFixture.AccountCookie}={loginCookie}");
+            using var response = await client.SendAsync(post);
+            return response.StatusCode;
+        }
+
+        for (var i = 0; i < 10; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, await Guess($"guess-{i}"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await Guess("guess-10"));
+        var (session, _) = await fixture.SignInAsync("bob");
+        Assert.NotEmpty(session);
+    }
+
+    [Fact]
+    public async Task A_customer_reads_the_report_of_its_case_without_the_analysts_internal_notes()
+    {
+        const string Internal = "internal-note-7f3a: customer's admin looks careless";
+        using (var analyst = fixture.TokenClient("ana"))
+        {
+            using var note = await analyst.PostAsync(new Uri($"/api/cases/{fixture.AcmeCaseId}/notes", UriKind.Relative), new StringContent(Internal, Encoding.UTF8, "text/plain"));
+            Assert.True(note.IsSuccessStatusCode, await note.Content.ReadAsStringAsync());
+            var own = await analyst.GetStringAsync(new Uri($"/api/reports/{fixture.AcmeCaseId}", UriKind.Relative));
+            Assert.Contains("internal-note-7f3a", own, StringComparison.Ordinal);
+        }
+
+        using var customer = fixture.TokenClient("carol");
+        var report = await customer.GetStringAsync(new Uri($"/api/reports/{fixture.AcmeCaseId}", UriKind.Relative));
+        Assert.Contains(fixture.AcmeCaseId, report, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal-note-7f3a", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_route_parameter_is_one_the_probes_know_how_to_fill()
     {
         var known = new[] { "{id}", "{tenant}", "{host}", "{documentName}" };

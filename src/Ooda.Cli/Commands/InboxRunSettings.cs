@@ -38,6 +38,6 @@ public sealed class InboxRunSettings : WorkspaceSettings
     public int SettleSeconds { get; init; } = 2;
 
     [CommandOption("--no-sql")]
-    [Description("Skip the runbooks' SQL hunts (they read the whole store after each pass that hunted new files).")]
+    [Description("Do not even try the runbooks' SQL hunts (in this process they are refused and reported: their sandbox needs a process of its own; run them with ooda hunt --store).")]
     public bool NoSql { get; init; }
 }

@@ -18,6 +18,17 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
                 throw new InputException($"--urls: '{url}' is not an http:// or https:// address");
         }
 
+        if (urls.Any(u => u.StartsWith("https:", StringComparison.OrdinalIgnoreCase)) && settings.Certificate is null)
+            throw new InputException("--urls: https:// needs --cert <PFX> (a PKCS#12 certificate and key)");
+        if (settings.Certificate is { } cert && !File.Exists(cert))
+            throw new InputException($"--cert: no file at {cert}");
+        string? certificatePassword = null;
+        if (settings.CertificatePasswordVariable is { } variable)
+        {
+            certificatePassword = Environment.GetEnvironmentVariable(variable)
+                ?? throw new InputException($"--cert-password-env: ${variable} is not set");
+        }
+
         if (settings.Inbox is { } inbox && !Directory.Exists(inbox))
             throw new InputException($"--inbox: no folder at {inbox}");
         foreach (var folder in settings.RunbookFolders)
@@ -35,6 +46,8 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
             SigmaPaths = settings.Sigma,
             FilterPaths = settings.Filters,
             SessionLifetime = TimeSpan.FromHours(settings.SessionHours),
+            CertificatePath = settings.Certificate is null ? null : Path.GetFullPath(settings.Certificate),
+            CertificatePassword = certificatePassword,
         };
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -6,8 +6,16 @@ namespace Ooda.Cli.Commands;
 public sealed class ServeSettings : WorkspaceSettings
 {
     [CommandOption("--urls <URLS>")]
-    [Description("Where to listen, ';'-separated (default http://127.0.0.1:5080). Use https:// behind TLS so cookies are Secure.")]
+    [Description("Where to listen, ';'-separated (default http://127.0.0.1:5080). https:// (with --cert) makes the session cookie Secure.")]
     public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    [CommandOption("--cert <PFX>")]
+    [Description("TLS certificate (PKCS#12 .pfx) for https:// URLs; its password from --cert-password-env.")]
+    public string? Certificate { get; init; }
+
+    [CommandOption("--cert-password-env <VAR>")]
+    [Description("Environment variable holding the certificate's password.")]
+    public string? CertificatePasswordVariable { get; init; }
 
     [CommandOption("--inbox <DIR>")]
     [Description("Watch this folder (<tenant>/<host>/…) for new evidence and hunt it continuously.")]

@@ -24,4 +24,7 @@ public sealed record ReportOptions
 
     /// <summary>Runbooks for the ATT&amp;CK view and the remediation steps; the built-ins when null.</summary>
     public RunbookLibrary? Runbooks { get; init; }
+
+    /// <summary>Whether the analysts' case notes appear in the summary; off for reports a customer opens in the console.</summary>
+    public bool IncludeNotes { get; init; } = true;
 }

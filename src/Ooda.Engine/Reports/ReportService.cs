@@ -50,7 +50,7 @@ public static partial class ReportService
             Summary = new ReportSummary(reportLead, first, last, entry, reached,
                 [.. SeverityLevels.All.Reverse().Select(s => KeyValuePair.Create(s, findings.Count(f => string.Equals(f.Severity, s, StringComparison.OrdinalIgnoreCase)))).Where(p => p.Value > 0)],
                 view.ObservedTechniques.Count,
-                [.. @case.Notes.OrderBy(n => n.Number).Select(n => $"{Iso(n.At)} {n.Author}: {n.Text}")]),
+                [.. @case.Notes.Where(_ => options.IncludeNotes).OrderBy(n => n.Number).Select(n => $"{Iso(n.At)} {n.Author}: {n.Text}")]),
             Scope = Scope(@case, entry, reached, triage),
             Timeline = Timeline(workspace, @case, lead, first, last, options, cancellationToken),
             Attack = AttackMatrix.From(view),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Ooda.Store;
 
 namespace Ooda.Web.Internal;
@@ -29,16 +30,26 @@ internal static class AccountEndpoints
             if (!http.Request.Cookies.TryGetValue(LoginCookie, out var expected) || !ConsoleSecrets.SameSecret(expected, form[LoginField].ToString()))
                 return LoginPage(http, returnUrl, "The sign-in form expired; try again.", StatusCodes.Status400BadRequest);
 
+            var throttle = http.RequestServices.GetRequiredService<LoginThrottle>();
+            if (!throttle.Allows(remote, name))
+            {
+                await gate.RunAsync(ws => ws.AppendAudit("anonymous", "console.login.throttled", Workspace.UserSubject(name.Length > 64 ? name[..64] : name),
+                    ConsoleAuthentication.Details(("remote", remote))), http.RequestAborted).ConfigureAwait(false);
+                return LoginPage(http, returnUrl, "Too many failed sign-ins; wait a few minutes and try again.", StatusCodes.Status429TooManyRequests);
+            }
+
             var user = name.Length is > 0 and <= 64 ? await gate.RunAsync(ws => ws.FindUser(name), http.RequestAborted).ConfigureAwait(false) : null;
             // Verify even for an unknown name, so the answer takes as long either way.
             var ok = ConsolePasswords.Verify(password, user?.PasswordHash ?? _decoy.Value) && user is { Disabled: false };
             if (!ok)
             {
+                throttle.Failed(remote, name);
                 await gate.RunAsync(ws => ws.AppendAudit("anonymous", "console.login.fail", Workspace.UserSubject(name.Length > 64 ? name[..64] : name),
                     ConsoleAuthentication.Details(("remote", remote))), http.RequestAborted).ConfigureAwait(false);
                 return LoginPage(http, returnUrl, "Wrong user name or password.", StatusCodes.Status401Unauthorized);
             }
 
+            throttle.Succeeded(remote, name);
             var sessionId = ConsoleSecrets.New();
             var now = DateTime.UtcNow;
             var session = new StoredSession(ConsoleSecrets.Digest(sessionId), user!.Name, ConsoleSecrets.New(), now, now + options.SessionLifetime, null);

@@ -40,7 +40,7 @@ internal static class ReportEndpoints
             var c = ws.FindCase(id);
             if (c is null || !user.Sees(c.Tenant))
                 return Refusals.PageNotFound(ws, user, http, "report", id, c?.Tenant);
-            var report = ReportService.Compose(ws, c, new ReportOptions { Runbooks = library, GeneratedBy = user.Name }, http.RequestAborted);
+            var report = ReportService.Compose(ws, c, new ReportOptions { Runbooks = library, GeneratedBy = user.Name, IncludeNotes = !user.IsCustomer }, http.RequestAborted);
             http.Response.Headers.ContentSecurityPolicy = Policy;
             return Results.Content(HtmlReport.Render(report), "text/html; charset=utf-8");
         }, http.RequestAborted)).RequireAuthorization(ConsolePolicies.Collaborate).ExcludeFromDescription();
@@ -51,7 +51,7 @@ internal static class ReportEndpoints
             var c = ws.FindCase(id);
             if (c is null || !user.Sees(c.Tenant))
                 return Refusals.ApiNotFound(ws, user, http, "report", id, c?.Tenant);
-            var report = ReportService.Compose(ws, c, new ReportOptions { Runbooks = library, GeneratedBy = user.Name }, http.RequestAborted);
+            var report = ReportService.Compose(ws, c, new ReportOptions { Runbooks = library, GeneratedBy = user.Name, IncludeNotes = !user.IsCustomer }, http.RequestAborted);
             if (format is "md" or "markdown")
                 return Results.Text(MarkdownReport.Render(report), "text/markdown; charset=utf-8");
             http.Response.Headers.ContentSecurityPolicy = Policy;

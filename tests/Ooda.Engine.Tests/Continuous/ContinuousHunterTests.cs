@@ -329,25 +329,15 @@ public sealed class ContinuousHunterTests : IDisposable
     }
 
     [Fact]
-    public async Task Sql_hunts_raise_leads_only_for_the_hosts_that_got_new_evidence()
+    public async Task Sql_hunts_never_run_unsandboxed_in_the_process_that_holds_the_store_and_say_why()
     {
-        using (var workspace = Workspace.Open(WorkspaceFolder))
-        {
-            // Evidence of ex02 that was in the store before continuous hunting started.
-            var old = Drop("acme/ex02/u_ex.log", IisPost("/aspnet_client/old.aspx"));
-            await new Ingest.IngestService(workspace).IngestAsync(new Ingest.IngestRequest(old, "acme", "ex02"));
-            File.Delete(old);
-        }
-
-        using (var workspace = Workspace.Open(WorkspaceFolder))
-        using (var hunter = Hunter(workspace))
-        {
-            Drop("acme/ex01/u_ex.log", IisPost("/aspnet_client/x.aspx"));
-            var pass = await hunter.RunOnceAsync();
-            Assert.Empty(pass.Problems);
-            var lead = Assert.Single(workspace.ListLeads());
-            Assert.Equal(("ex01", "critical", "acme|ex01|runbook:test-threat#posts"), (lead.Host, lead.Severity, lead.DedupKey));
-        }
+        using var workspace = Workspace.Open(WorkspaceFolder);
+        using var hunter = Hunter(workspace);
+        Drop("acme/ex01/u_ex.log", IisPost("/aspnet_client/x.aspx"));
+        var pass = await hunter.RunOnceAsync();
+        // DuckDB shares the open read-write database with any connection of this process, so the SQL sandbox would not apply.
+        Assert.Contains(pass.Problems, p => p.Contains("did not run", StringComparison.Ordinal) && p.Contains("already open read-write in this process", StringComparison.Ordinal));
+        Assert.Empty(workspace.ListLeads());
     }
 
     [Fact]
