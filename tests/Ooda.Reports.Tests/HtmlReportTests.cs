@@ -99,8 +99,10 @@ public sealed partial class HtmlReportTests
         var pageUrl = new Uri(path).AbsoluteUri;
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Timeout = 120_000, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync();
+        // Generous: CI machines run these beside every other test; a slow page is not a failure.
+        page.SetDefaultTimeout(120_000);
         var dialogs = new List<string>();
         var requests = new List<string>();
         var blocked = new List<string>();

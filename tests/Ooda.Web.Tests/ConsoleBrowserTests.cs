@@ -19,8 +19,10 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IDisposable
     {
         var chromium = Chromium.Require();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Timeout = 120_000, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 860 }, BaseURL = fixture.BaseAddress.ToString() });
+        // Generous: CI machines run these beside every other test; a slow page is not a failure.
+        page.SetDefaultTimeout(120_000);
         var dialogs = new List<string>();
         page.Dialog += (_, d) => dialogs.Add(d.Message);
 
@@ -57,8 +59,10 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IDisposable
     {
         var chromium = Chromium.Require();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Timeout = 120_000, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 860 }, BaseURL = fixture.BaseAddress.ToString() });
+        // Generous: CI machines run these beside every other test; a slow page is not a failure.
+        page.SetDefaultTimeout(120_000);
         await page.GotoAsync("/login");
         await SignInAsync(page, "carol");
 
@@ -79,8 +83,10 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IDisposable
     {
         var chromium = Chromium.Require();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Timeout = 120_000, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { BaseURL = fixture.BaseAddress.ToString() });
+        // Generous: CI machines run these beside every other test; a slow page is not a failure.
+        page.SetDefaultTimeout(120_000);
         var dialogs = new List<string>();
         page.Dialog += (_, d) => dialogs.Add(d.Message);
         await page.GotoAsync("/login");

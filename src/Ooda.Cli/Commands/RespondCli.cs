@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ooda.Cli.Rendering;
+using Ooda.Engine.Json;
 using Ooda.Engine.Response;
 using Ooda.Response;
 using Ooda.Store;
@@ -52,64 +53,7 @@ internal static class RespondCli
         AnsiConsole.Write(table);
     }
 
-    public static void Write(Utf8JsonWriter w, StoredAction a, GateDecision? decision = null)
-    {
-        w.WriteStartObject();
-        w.WriteString("actionId", a.Id);
-        w.WriteString("caseId", a.CaseId);
-        w.WriteString("tenant", a.Tenant);
-        w.WriteString("kind", a.Kind);
-        w.WriteString("target", a.Target);
-        w.WriteString("host", a.Host);
-        w.WriteString("subject", a.Subject);
-        w.WriteStartObject("parameters");
-        foreach (var (name, value) in a.Parameters)
-            w.WriteString(name, value);
-        w.WriteEndObject();
-        w.WriteString("reason", a.Reason);
-        w.WriteStartArray("findings");
-        foreach (var f in a.FindingIds)
-            w.WriteStringValue(f);
-        w.WriteEndArray();
-        w.WriteStartArray("evidenceItems");
-        foreach (var e in a.EvidenceItems)
-            w.WriteNumberValue(e);
-        w.WriteEndArray();
-        w.WriteString("state", a.State);
-        w.WriteString("idempotencyKey", a.IdempotencyKey);
-        w.WriteString("createdAt", Iso.Format(a.CreatedAt));
-        w.WriteString("createdBy", a.CreatedBy);
-        w.WriteString("updatedAt", Iso.Format(a.UpdatedAt));
-        w.WriteString("updatedBy", a.UpdatedBy);
-        if (decision is not null)
-        {
-            w.WriteString("gate", decision.Verdict.ToString());
-            w.WriteString("gateReason", decision.Reason);
-        }
-
-        w.WriteStartArray("events");
-        foreach (var e in a.Events)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("number", e.Number);
-            w.WriteString("at", Iso.Format(e.At));
-            w.WriteString("actor", e.Actor);
-            w.WriteString("from", e.From);
-            w.WriteString("to", e.To);
-            w.WriteString("via", e.Via);
-            w.WriteString("authorizedBy", e.AuthorizedBy);
-            w.WriteString("mode", e.Mode);
-            w.WriteStartArray("contactsTried");
-            foreach (var c in e.ContactsTried)
-                w.WriteStringValue(c);
-            w.WriteEndArray();
-            w.WriteString("note", e.Note);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter w, StoredAction a, GateDecision? decision = null) => ActionJson.Write(w, a, decision);
 
     public static void WriteJson(ResponsePolicy policy, IReadOnlyList<StoredAction> actions, IReadOnlyList<GateDecision>? gate = null, Action<Utf8JsonWriter>? extra = null)
     {

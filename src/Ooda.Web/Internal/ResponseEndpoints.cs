@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Ooda.Engine.Json;
 using Ooda.Engine.Response;
 using Ooda.Response;
 using Ooda.Store;
@@ -19,7 +20,7 @@ internal static class ResponseEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/actions", (HttpContext http, WorkspaceGate gate, string? state) => gate.RunAsync(ws =>
-            ConsoleJson.Array(Visible(ws, ConsoleUser.From(http.User)).Where(a => state is null || a.State == state), Action), http.RequestAborted))
+            ConsoleJson.Array(Visible(ws, ConsoleUser.From(http.User)).Where(a => state is null || a.State == state), (w, a) => ActionJson.Write(w, a)), http.RequestAborted))
             .RequireAuthorization(ConsolePolicies.Collaborate).WithTags("actions").WithSummary("Response actions of the tenants you may see (customers: their own), newest case first.");
 
         app.MapGet("/api/actions/{id}", (HttpContext http, WorkspaceGate gate, string id) => gate.RunAsync(ws =>
@@ -28,7 +29,7 @@ internal static class ResponseEndpoints
             var action = ws.FindAction(id);
             return action is null || !user.Sees(action.Tenant)
                 ? Refusals.ApiNotFound(ws, user, http, "action", id, action?.Tenant)
-                : ConsoleJson.Result(w => Action(w, action));
+                : ConsoleJson.Result(w => ActionJson.Write(w, action));
         }, http.RequestAborted)).RequireAuthorization(ConsolePolicies.Collaborate).WithTags("actions").WithSummary("One action with its history.");
 
         app.MapPost("/api/actions/{id}/approve", async (HttpContext http, WorkspaceGate gate, string id) =>
@@ -122,7 +123,7 @@ internal static class ResponseEndpoints
         try
         {
             var decided = decide(action, user);
-            return api ? ConsoleJson.Result(w => Action(w, decided)) : Results.Redirect("/approvals");
+            return api ? ConsoleJson.Result(w => ActionJson.Write(w, decided)) : Results.Redirect("/approvals");
         }
         catch (ResponseRuleException e)
         {
@@ -135,46 +136,5 @@ internal static class ResponseEndpoints
         using var reader = new StreamReader(http.Request.Body);
         var text = await reader.ReadToEndAsync(http.RequestAborted).ConfigureAwait(false);
         return text.Length > 4000 ? text[..4000].Trim() : text.Trim();
-    }
-
-    public static void Action(Utf8JsonWriter w, StoredAction a)
-    {
-        w.WriteStartObject();
-        w.WriteString("actionId", a.Id);
-        w.WriteString("caseId", a.CaseId);
-        w.WriteString("tenant", a.Tenant);
-        w.WriteString("kind", a.Kind);
-        w.WriteString("target", a.Target);
-        w.WriteString("host", a.Host);
-        w.WriteString("subject", a.Subject);
-        w.WriteStartObject("parameters");
-        foreach (var (name, value) in a.Parameters)
-            w.WriteString(name, value);
-        w.WriteEndObject();
-        w.WriteString("reason", a.Reason);
-        ConsoleJson.Strings(w, "findingIds", a.FindingIds);
-        w.WriteString("state", a.State);
-        w.WriteString("createdAt", ConsoleJson.Time(a.CreatedAt));
-        w.WriteString("createdBy", a.CreatedBy);
-        w.WriteString("updatedAt", ConsoleJson.Time(a.UpdatedAt));
-        w.WriteString("updatedBy", a.UpdatedBy);
-        w.WriteStartArray("events");
-        foreach (var e in a.Events)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("number", e.Number);
-            w.WriteString("at", ConsoleJson.Time(e.At));
-            w.WriteString("actor", e.Actor);
-            w.WriteString("from", e.From);
-            w.WriteString("to", e.To);
-            w.WriteString("via", e.Via);
-            w.WriteString("authorizedBy", e.AuthorizedBy);
-            w.WriteString("mode", e.Mode);
-            w.WriteString("note", e.Note);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
     }
 }
