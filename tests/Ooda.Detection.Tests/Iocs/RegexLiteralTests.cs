@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using CsCheck;
 using Ooda.Detection.Iocs.Internal;
 
 namespace Ooda.Detection.Tests.Iocs;
@@ -33,7 +32,10 @@ public sealed class RegexLiteralTests
     [Fact]
     public void Every_text_a_random_regex_matches_contains_its_literal()
     {
-        Gen.Int.Sample(seed =>
+        // Fixed seeds, so every run checks the same 3,000 patterns; a generated pattern can backtrack for minutes on its
+        // own sample (nested quantifiers), and how long a match takes is not what this test is about, so such samples are skipped.
+        var timedOut = 0;
+        for (var seed = 0; seed < 3000; seed++)
         {
             var random = new Random(seed);
             var pattern = new StringBuilder();
@@ -42,12 +44,22 @@ public sealed class RegexLiteralTests
                 pattern.Append("(?i)");
             Sequence(random, pattern, sample, depth: 0);
             var text = "zz" + sample + "zz";
-            Assert.Matches(new Regex(pattern.ToString(), RegexOptions.CultureInvariant), text);
+            try
+            {
+                Assert.Matches(new Regex(pattern.ToString(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2)), text);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                timedOut++;
+                continue;
+            }
 
             var literal = RegexLiteral.Required(pattern.ToString(), CharFold.None);
             if (literal is not null)
                 Assert.Contains(literal, CharFolding.Fold(text, CharFold.None), StringComparison.Ordinal);
-        }, iter: 3000, seed: "0N0XIzNsQ0O2");
+        }
+
+        Assert.True(timedOut < 30, $"{timedOut} of 3000 generated patterns timed out");
     }
 
     /// <summary>Writes a random regex and, beside it, one string it matches.</summary>
