@@ -66,7 +66,7 @@ public static class WorkspaceSql
                 && string.Equals(reader.GetString(1), "false", StringComparison.OrdinalIgnoreCase)
                 && string.Equals(reader.GetString(2), "true", StringComparison.OrdinalIgnoreCase);
             if (!sandboxed)
-                throw new SqlRejectedException("the workspace is already open read-write in this process, so SQL could not be sandboxed; run SQL (and SQL hunts) from a process of its own, e.g. `ooda sql` or `ooda inbox run`");
+                throw new SqlRejectedException("the workspace is already open read-write in this process, so SQL could not be sandboxed; run SQL (and SQL hunts) from a process of its own, e.g. `ooda sql` or `ooda hunt --store`");
             return connection;
         }
         catch
