@@ -27,6 +27,10 @@ public sealed partial class DemoTests
         var script = File.ReadAllText(Path.Combine(folder, "remediation.ps1"));
         Assert.Contains("Remove-MailboxExportRequest", script, StringComparison.Ordinal);
         Assert.Equal(0, OodaProcess.Run("audit", "verify", "--workspace", _demo.Workspace).ExitCode);
+        // The lead the case came from left the queue into the case.
+        var (leadsExit, leads, leadsErr) = OodaProcess.Run("leads", "--state", "case-opened", "--workspace", _demo.Workspace, "--json");
+        Assert.True(leadsExit == 0, leadsErr);
+        Assert.Contains(Lines(leads), l => l.GetProperty("case").GetString() == "C-0001" && l.GetProperty("host").GetString() == "acme-ex01");
     }
 
     [Fact]

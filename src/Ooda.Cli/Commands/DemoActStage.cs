@@ -10,7 +10,7 @@ using Spectre.Console;
 namespace Ooda.Cli.Commands;
 
 /// <summary>
-/// Act, as the team would on the demo case: plan the remediation from the case's findings, record the customer's approval
+/// Act, as the team would on the demo case: take the lead off the queue into the case, plan the remediation from the case's findings, record the customer's approval
 /// of the endpoint actions (the demo tenant is in collaborate mode), dispatch through the gate, then write the report and
 /// the exports. Endpoint actions go to a signed file outbox, the stand-in for an agent's webhook, so the demo needs no network.
 /// </summary>
@@ -24,6 +24,13 @@ internal static class DemoActStage
         var folder = Path.Combine(output, "act");
         Directory.CreateDirectory(folder);
         using var workspace = Workspace.Open(workspaceFolder);
+        // The lead the case was opened from leaves the queue as escalated into that case.
+        var @case = CaseService.Require(workspace, caseId);
+        var escalated = workspace.ListLeads(new LeadQuery { Tenant = @case.Tenant })
+            .FirstOrDefault(l => l.CaseId is null && l.FindingIds.Contains(leadId, StringComparer.Ordinal));
+        if (escalated is not null)
+            workspace.LinkLeadToCase(escalated.Id, caseId, DemoCaseStage.Actor);
+
         var runbooks = RunbookLibrary.Load([]);
         var plan = ResponseService.Plan(workspace, caseId, runbooks, DemoCaseStage.Actor);
 
@@ -42,7 +49,7 @@ internal static class DemoActStage
             NoticePath = Path.Combine(folder, "notice.txt"),
         }, DemoCaseStage.Actor, cancellationToken).ConfigureAwait(false);
 
-        var @case = CaseService.Require(workspace, caseId);
+        @case = CaseService.Require(workspace, caseId);
         var report = ReportService.Compose(workspace, @case, new ReportOptions { Around = leadId, Runbooks = runbooks, GeneratedBy = DemoCaseStage.Actor }, cancellationToken);
         var files = new List<string> { "agent-outbox/", "remediation.ps1", "notice.txt" };
         foreach (var (format, name) in ((ReportFormat, string)[])[(ReportFormat.Html, "report.html"), (ReportFormat.Markdown, "report.md")])

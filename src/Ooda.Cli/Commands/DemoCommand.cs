@@ -47,16 +47,6 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
         // Decide: a case from the lead, followed across the network, and looked at around the web shell (issue 7).
         var investigation = DemoCaseStage.Run(settings.WorkspaceFolder, triage, hunt.Findings, cancellationToken);
 
-        // The lead the case was opened from leaves the queue as escalated into that case.
-        if (investigation is not null)
-        {
-            using var ws = Workspace.Open(settings.WorkspaceFolder);
-            var escalated = ws.ListLeads(new LeadQuery { Tenant = investigation.Case.Tenant })
-                .FirstOrDefault(l => l.CaseId is null && l.FindingIds.Contains(investigation.Lead.Id, StringComparer.Ordinal));
-            if (escalated is not null)
-                ws.LinkLeadToCase(escalated.Id, investigation.Case.Id, DemoCaseStage.Actor);
-        }
-
         // Act: the case's remediation through the tenant's response mode, then the report and exports (issue 8).
         var act = investigation is null ? null : await DemoActStage.RunAsync(settings.WorkspaceFolder, output, investigation.Case.Id, investigation.Lead.Id, cancellationToken).ConfigureAwait(false);
         if (settings.Json)

@@ -37,8 +37,6 @@ internal static class ConsoleJson
             w.WriteEndObject();
         }, status);
 
-    public static string Time(DateTime utc) => JsonTime.Format(utc);
-
     /// <summary>A triage host as stored, with the field names of <c>ooda triage --json</c>.</summary>
     public static void TriageHost(Utf8JsonWriter w, StoredTriageHost h)
     {
@@ -71,13 +69,13 @@ internal static class ConsoleJson
         w.WriteString("severity", l.Severity);
         w.WriteString("detector", l.Detector);
         w.WriteString("state", l.State);
-        w.WriteString("firstSeen", Time(l.FirstSeen));
-        w.WriteString("lastSeen", Time(l.LastSeen));
+        w.WriteString("firstSeen", JsonTime.Format(l.FirstSeen));
+        w.WriteString("lastSeen", JsonTime.Format(l.LastSeen));
         w.WriteNumber("findings", l.Count);
         Strings(w, "findingIds", l.FindingIds);
-        w.WriteString("raisedAt", Time(l.RaisedAt));
-        w.WriteString("ackDueAt", Time(l.AckDueAt));
-        w.WriteString("resolveDueAt", Time(l.ResolveDueAt));
+        w.WriteString("raisedAt", JsonTime.Format(l.RaisedAt));
+        w.WriteString("ackDueAt", JsonTime.Format(l.AckDueAt));
+        w.WriteString("resolveDueAt", JsonTime.Format(l.ResolveDueAt));
         w.WriteString("acknowledgedBy", l.AcknowledgedBy);
         w.WriteString("caseId", l.CaseId);
         w.WriteString("dismissReason", l.DismissReason);

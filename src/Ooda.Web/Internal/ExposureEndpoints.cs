@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Ooda.Core;
+using Ooda.Engine.Json;
 using Ooda.Investigation.ProcessTrees;
 using Ooda.Store;
 
@@ -28,7 +29,7 @@ internal static class ExposureEndpoints
             return ConsoleJson.Result(w =>
             {
                 w.WriteStartObject();
-                w.WriteString("triagedAt", triage is null ? null : ConsoleJson.Time(triage.Run.TriagedAt));
+                w.WriteString("triagedAt", triage is null ? null : JsonTime.Format(triage.Run.TriagedAt));
                 w.WriteStartArray("hosts");
                 foreach (var h in Visible(triage, user).Where(h => tenant is null || h.Tenant == tenant))
                     ConsoleJson.TriageHost(w, h);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Ooda.Engine.Continuous;
+using Ooda.Engine.Json;
 using Ooda.Store;
 
 namespace Ooda.Web.Internal;
@@ -69,7 +70,7 @@ internal static class IngestEndpoints
                     w.WriteNumber("events", events);
                 else
                     w.WriteNull("events");
-                w.WriteString("arrivedAt", ConsoleJson.Time(i.ArrivedAt));
+                w.WriteString("arrivedAt", JsonTime.Format(i.ArrivedAt));
                 w.WriteEndObject();
             });
         }, http.RequestAborted)).RequireAuthorization(ConsolePolicies.Investigate).WithTags("ingest").WithSummary("Continuous hunting's queue: every file received, with its state.");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ooda.Core;
+using Ooda.Engine.Json;
 using Ooda.Investigation.ProcessTrees;
 using Ooda.Store;
 
@@ -12,7 +13,7 @@ internal static class Views
         utc is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "-";
 
     /// <summary>A time for a link, to the tick: a pid's holder is chosen by it, so a rounded time could miss the process.</summary>
-    public static string Iso(DateTime utc) => ConsoleJson.Time(utc);
+    public static string Iso(DateTime utc) => JsonTime.Format(utc);
 
     public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
