@@ -30,8 +30,9 @@ public sealed record ReportFinding(
     public static ReportFinding Of(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        var runbook = finding.RunbookId is null ? null : finding.RunbookVersion is null ? finding.RunbookId : finding.RunbookId + "@" + finding.RunbookVersion;
-        return new ReportFinding(finding.Id, finding.Title, finding.Severity, finding.Detector, finding.RuleId ?? finding.HuntId, runbook, finding.Host,
+        var runbook = finding.Sources.Count == 0 ? null : string.Join(", ", finding.Sources.Select(s => s.Reference).Distinct(StringComparer.Ordinal));
+        var rule = finding.RuleId ?? string.Join(", ", finding.Sources.Select(s => s.HuntId).OfType<string>().Distinct(StringComparer.Ordinal));
+        return new ReportFinding(finding.Id, finding.Title, finding.Severity, finding.Detector, rule.Length == 0 ? null : rule, runbook, finding.Host,
             finding.Timestamp == DateTime.MinValue ? null : DateTime.SpecifyKind(finding.Timestamp, DateTimeKind.Utc),
             finding.Techniques, finding.OriginalPath, finding.Details, ReportProvenance.Of(finding));
     }

@@ -8,7 +8,24 @@ namespace Ooda.Store;
 
 public sealed partial class Workspace
 {
-    /// <summary>Stores findings in one transaction; one whose id the workspace already holds is counted, not added again.</summary>
+    /// <summary>
+    /// The columns <see cref="ReadFinding"/> reads, in its order, for a query over <c>findings</c>; the last one lists the
+    /// finding's sources as <c>runbook␟version␟hunt</c> texts.
+    /// </summary>
+    private const string FindingColumns =
+        """
+        finding_id, ts, tenant, host, severity, title, detector, rule_id, techniques, channel, event_id, record_id, file, file_sha256,
+        file_offset, line, original_path, CAST(details AS VARCHAR),
+        (SELECT list(s.runbook_id || chr(31) || s.runbook_version || chr(31) || s.hunt_id ORDER BY s.runbook_id, s.runbook_version, s.hunt_id)
+         FROM finding_sources s WHERE s.finding_id = findings.finding_id)
+        """;
+
+    private const int FindingColumnCount = 19;
+
+    /// <summary>
+    /// Stores findings in one transaction. One whose id the workspace already holds is counted as known, not added again;
+    /// what it brings is merged in: its runbook steps as further sources, its techniques, and its severity when higher.
+    /// </summary>
     public FindingSaveResult SaveFindings(IEnumerable<Finding> findings, DateTime? foundAt = null)
     {
         ArgumentNullException.ThrowIfNull(findings);
@@ -17,19 +34,41 @@ public sealed partial class Workspace
         int added = 0, known = 0;
         foreach (var f in findings)
         {
-            using var command = Command(
-                """
-                INSERT INTO findings VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
-                ON CONFLICT DO NOTHING
-                """,
-                f.Id, at, f.Timestamp == DateTime.MinValue ? null : f.Timestamp, f.Tenant, f.Host, f.Severity, f.Title, f.Detector, f.RunbookId,
-                f.RunbookVersion, f.HuntId, f.RuleId, f.Techniques.ToList(), f.Channel, f.EventId, f.RecordId, f.Provenance.File,
-                f.Provenance.Sha256, f.Provenance.Offset >= 0 ? f.Provenance.Offset : null, f.Provenance.Line > 0 ? f.Provenance.Line : null,
-                f.OriginalPath, DetailsJson(f.Details));
-            if (command.ExecuteNonQuery() > 0)
-                added++;
-            else
+            using var stored = Command("SELECT severity, techniques FROM findings WHERE finding_id = $1", f.Id);
+            using var reader = stored.ExecuteReader();
+            if (reader.Read())
+            {
                 known++;
+                var severity = reader.GetString(0);
+                var techniques = reader.GetFieldValue<List<string>>(1);
+                var merged = techniques.Union(f.Techniques, StringComparer.OrdinalIgnoreCase).ToList();
+                if (SeverityLevels.Rank(f.Severity) > SeverityLevels.Rank(severity) || merged.Count > techniques.Count)
+                {
+                    using var update = Command("UPDATE findings SET severity = $2, techniques = $3 WHERE finding_id = $1", f.Id,
+                        SeverityLevels.Rank(f.Severity) > SeverityLevels.Rank(severity) ? f.Severity : severity, merged);
+                    update.ExecuteNonQuery();
+                }
+            }
+            else
+            {
+                added++;
+                using var insert = Command(
+                    """
+                    INSERT INTO findings VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+                    """,
+                    f.Id, at, f.Timestamp == DateTime.MinValue ? null : f.Timestamp, f.Tenant, f.Host, f.Severity, f.Title, f.Detector, f.RuleId,
+                    f.Techniques.ToList(), f.Channel, f.EventId, f.RecordId, f.Provenance.File, f.Provenance.Sha256,
+                    f.Provenance.Offset >= 0 ? f.Provenance.Offset : null, f.Provenance.Line > 0 ? f.Provenance.Line : null, f.OriginalPath,
+                    DetailsJson(f.Details));
+                insert.ExecuteNonQuery();
+            }
+
+            foreach (var source in f.Sources)
+            {
+                using var insert = Command("INSERT INTO finding_sources VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+                    f.Id, source.RunbookId, source.RunbookVersion ?? string.Empty, source.HuntId ?? string.Empty, at);
+                insert.ExecuteNonQuery();
+            }
         }
 
         transaction.Commit();
@@ -40,12 +79,7 @@ public sealed partial class Workspace
     public IReadOnlyList<Finding> QueryFindings(FindingQuery? query = null)
     {
         query ??= new FindingQuery();
-        var sql = new StringBuilder(
-            """
-            SELECT finding_id, ts, tenant, host, severity, title, detector, runbook_id, runbook_version, hunt_id, rule_id, techniques,
-                   channel, event_id, record_id, file, file_sha256, file_offset, line, original_path, CAST(details AS VARCHAR)
-            FROM findings WHERE true
-            """);
+        var sql = new StringBuilder($"SELECT {FindingColumns} FROM findings WHERE true");
         var parameters = new List<object?>();
         void Filter(string clause, object? value)
         {
@@ -58,7 +92,11 @@ public sealed partial class Workspace
         if (query.Host is not null)
             Filter("lower(host) =", query.Host.ToLowerInvariant());
         if (query.RunbookId is not null)
-            Filter("runbook_id =", query.RunbookId);
+        {
+            parameters.Add(query.RunbookId);
+            sql.Append(CultureInfo.InvariantCulture, $" AND finding_id IN (SELECT finding_id FROM finding_sources WHERE runbook_id = ${parameters.Count})");
+        }
+
         if (query.CaseId is not null)
         {
             parameters.Add(query.CaseId);
@@ -104,18 +142,22 @@ public sealed partial class Workspace
             Severity = reader.GetString(4),
             Title = reader.GetString(5),
             Detector = reader.GetString(6),
-            RunbookId = Text(7),
-            RunbookVersion = Text(8),
-            HuntId = Text(9),
-            RuleId = Text(10),
-            Techniques = reader.GetFieldValue<List<string>>(11),
-            Channel = Text(12),
-            EventId = reader.IsDBNull(13) ? null : reader.GetInt32(13),
-            RecordId = reader.IsDBNull(14) ? null : reader.GetInt64(14),
-            Provenance = new Provenance(reader.GetString(15), reader.GetString(16), reader.IsDBNull(17) ? -1 : reader.GetInt64(17), reader.IsDBNull(18) ? 0 : reader.GetInt64(18)),
-            OriginalPath = Text(19),
-            Details = ParseDetails(reader.GetString(20)),
+            RuleId = Text(7),
+            Techniques = reader.GetFieldValue<List<string>>(8),
+            Channel = Text(9),
+            EventId = reader.IsDBNull(10) ? null : reader.GetInt32(10),
+            RecordId = reader.IsDBNull(11) ? null : reader.GetInt64(11),
+            Provenance = new Provenance(reader.GetString(12), reader.GetString(13), reader.IsDBNull(14) ? -1 : reader.GetInt64(14), reader.IsDBNull(15) ? 0 : reader.GetInt64(15)),
+            OriginalPath = Text(16),
+            Details = ParseDetails(reader.GetString(17)),
+            Sources = reader.IsDBNull(18) ? [] : FindingSource.Ordered(reader.GetFieldValue<List<string>>(18).Select(ParseSource)),
         };
+    }
+
+    private static FindingSource ParseSource(string stored)
+    {
+        var parts = stored.Split('\u001f');
+        return new FindingSource(parts[0], parts[1].Length == 0 ? null : parts[1], parts[2].Length == 0 ? null : parts[2]);
     }
 
     private static string DetailsJson(IReadOnlyList<KeyValuePair<string, string>> details)

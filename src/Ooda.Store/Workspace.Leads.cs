@@ -16,14 +16,14 @@ public sealed partial class Workspace
         resolve_due_at, acknowledged_at, acknowledged_by, closed_at, closed_by, dismiss_reason, case_id, updated_at
         """;
 
-    /// <summary>The key that makes findings one lead: tenant, host (lower case), and the runbook step or detector rule that fired.</summary>
+    /// <summary>
+    /// The key that makes findings one lead: tenant, host (lower case), and the detector rule that fired — not the runbook
+    /// steps that ran it, so a rule hunted by several runbooks raises one lead.
+    /// </summary>
     public static string LeadDedupKey(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        var detection = finding.RunbookId is not null
-            ? $"runbook:{finding.RunbookId}#{finding.HuntId}"
-            : $"{finding.Detector}:{finding.RuleId ?? finding.Title}";
-        return $"{finding.Tenant}|{finding.Host.ToLowerInvariant()}|{detection}";
+        return $"{finding.Tenant}|{finding.Host.ToLowerInvariant()}|{finding.Detector}:{finding.RuleId ?? finding.Title}";
     }
 
     public static string LeadSubject(string leadId) => "lead/" + leadId;

@@ -135,13 +135,7 @@ public sealed partial class Workspace
     public IReadOnlyList<TimelineFinding> QueryTimelineFindings(string? tenant, IReadOnlyList<string> hosts, DateTime from, DateTime to)
     {
         ArgumentNullException.ThrowIfNull(hosts);
-        var sql = new StringBuilder(
-            """
-            SELECT finding_id, ts, tenant, host, severity, title, detector, runbook_id, runbook_version, hunt_id, rule_id, techniques,
-                   channel, event_id, record_id, file, file_sha256, file_offset, line, original_path, CAST(details AS VARCHAR), found_at
-            FROM findings
-            WHERE (ts IS NULL OR (ts >= $1 AND ts < $2))
-            """);
+        var sql = new StringBuilder($"SELECT {FindingColumns}, found_at FROM findings WHERE (ts IS NULL OR (ts >= $1 AND ts < $2))");
         var parameters = new List<object?> { from, to };
         AppendTenantAndHosts(sql, parameters, tenant, hosts);
         sql.Append(" ORDER BY ts NULLS LAST, finding_id");
@@ -149,7 +143,7 @@ public sealed partial class Workspace
         using var reader = command.ExecuteReader();
         var findings = new List<TimelineFinding>();
         while (reader.Read())
-            findings.Add(new TimelineFinding(ReadFinding(reader), DateTime.SpecifyKind(reader.GetDateTime(21), DateTimeKind.Utc)));
+            findings.Add(new TimelineFinding(ReadFinding(reader), DateTime.SpecifyKind(reader.GetDateTime(FindingColumnCount), DateTimeKind.Utc)));
         return findings;
     }
 

@@ -6,6 +6,11 @@ namespace Ooda.EndToEnd.Tests;
 /// <summary>The built-in ProxyShell runbook over the demo: the intrusion is found, its benign look-alikes are not, and the runbook learns.</summary>
 public sealed partial class DemoTests
 {
+    // The runbook hunt steps that found a finding (one finding can come from several runbooks).
+    private static List<string?> Hunts(JsonElement finding) => [.. finding.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("hunt").GetString())];
+
+    private static List<string?> RunbooksOf(JsonElement finding) => [.. finding.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("runbook").GetString())];
+
     private static List<JsonElement> Lines(string stdout) =>
         stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
 
@@ -15,7 +20,7 @@ public sealed partial class DemoTests
         var (exit, stdout, stderr) = OodaProcess.Run("hunt", "--store", "--runbook", "proxyshell", "--workspace", _demo.Workspace, "--json");
         Assert.True(exit == 0, stderr);
         var findings = Lines(stdout);
-        var hunts = findings.Select(f => f.GetProperty("hunt").GetString()).ToHashSet();
+        var hunts = findings.SelectMany(Hunts).ToHashSet();
         string[] stages =
         [
             "webshell-files", "known-iocs",
@@ -28,8 +33,8 @@ public sealed partial class DemoTests
         // The victim, and the domain controller it reached with PsExec.
         Assert.All(findings.Where(f => f.GetProperty("severity").GetString() is "critical" or "high"),
             f => Assert.Contains(f.GetProperty("host").GetString(), new[] { "acme-ex01", "acme-dc01" }));
-        Assert.Contains(findings, f => f.GetProperty("host").GetString() == "acme-dc01" && f.GetProperty("hunt").GetString() == "psexec-service-installed");
-        Assert.All(findings, f => Assert.Equal("proxyshell", f.GetProperty("runbook").GetString()));
+        Assert.Contains(findings, f => f.GetProperty("host").GetString() == "acme-dc01" && Hunts(f).Contains("psexec-service-installed"));
+        Assert.All(findings, f => Assert.Equal(["proxyshell"], RunbooksOf(f)));
         Assert.All(findings, f => Assert.NotEmpty(f.GetProperty("techniques").EnumerateArray()));
         Assert.DoesNotContain("not run:", stderr, StringComparison.Ordinal);
     }
@@ -45,7 +50,7 @@ public sealed partial class DemoTests
         Assert.DoesNotContain("Outlook-Android", text, StringComparison.Ordinal);
         // The mass scanner's failed SSRF probes against a patched server are attempts and indicator leads, not compromise.
         var elsewhere = Lines(stdout).Where(f => f.GetProperty("host").GetString() is not ("acme-ex01" or "acme-dc01")).ToList();
-        Assert.All(elsewhere, f => Assert.Contains(f.GetProperty("hunt").GetString(), new[] { "autodiscover-ssrf-attempt", "known-iocs" }));
+        Assert.All(elsewhere, f => Assert.All(Hunts(f), h => Assert.Contains(h, new[] { "autodiscover-ssrf-attempt", "known-iocs" })));
         Assert.All(elsewhere, f => Assert.Equal("medium", f.GetProperty("severity").GetString()));
     }
 
@@ -63,7 +68,7 @@ public sealed partial class DemoTests
     {
         var (exit, stdout, stderr) = OodaProcess.Run("hunt", Path.Combine(_demo.Output, "collection", "acme-logistics"), "--runbook", "proxyshell", "--json");
         Assert.True(exit == 0, stderr);
-        Assert.Contains(Lines(stdout), f => f.GetProperty("hunt").GetString() == "mailbox-export-to-web-folder");
+        Assert.Contains(Lines(stdout), f => Hunts(f).Contains("mailbox-export-to-web-folder"));
         // The terminal renderer wraps long lines; compare without whitespace.
         Assert.Contains("notrun:proxyshell@1.0.0/webshell-posts:SQLhuntsrunovertheworkspacestore", string.Concat(stderr.Where(c => !char.IsWhiteSpace(c))), StringComparison.Ordinal);
     }
@@ -109,9 +114,9 @@ public sealed partial class DemoTests
         var (exit, stdout, stderr) = OodaProcess.Run("hunt", "--store", "--runbook", "proxyshell", "--filters", folder.Path, "--workspace", _demo.Workspace, "--json");
         Assert.True(exit == 0, stderr);
         var findings = Lines(stdout);
-        Assert.DoesNotContain(findings, f => f.GetProperty("hunt").GetString() == "autodiscover-ssrf-attempt");
+        Assert.DoesNotContain(findings, f => Hunts(f).Contains("autodiscover-ssrf-attempt"));
         // The filter names one hunt: the successful exploitation on the same tenant is still reported.
-        Assert.Contains(findings, f => f.GetProperty("hunt").GetString() == "autodiscover-ssrf-success");
+        Assert.Contains(findings, f => Hunts(f).Contains("autodiscover-ssrf-success"));
     }
 
     [Fact]
@@ -127,7 +132,7 @@ public sealed partial class DemoTests
         Assert.True(root.GetProperty("findings").GetProperty("critical").GetInt32() > 0);
         // Other tests of this class hunt the same workspace; runbook findings they store carry the demo's ids (ids come from
         // detector and evidence, not the run), so the runbook findings stored are exactly the demo's. IOC-list ones have no runbook.
-        var stored = OodaProcess.Run("sql", "--workspace", _demo.Workspace, "--json", "SELECT count(*) AS n FROM findings WHERE runbook_id IS NOT NULL");
+        var stored = OodaProcess.Run("sql", "--workspace", _demo.Workspace, "--json", "SELECT count(DISTINCT finding_id) AS n FROM finding_sources");
         Assert.Equal(root.GetProperty("findings").GetProperty("total").GetInt32(), Lines(stored.Stdout)[0].GetProperty("n").GetInt32());
     }
 
@@ -145,7 +150,7 @@ public sealed partial class DemoTests
         var findings = Lines(stdout);
         Assert.NotEmpty(findings);
         Assert.All(findings, f => Assert.Equal("ioc", f.GetProperty("detector").GetString()));
-        Assert.All(findings, f => Assert.Equal(JsonValueKind.Null, f.GetProperty("runbook").ValueKind));
+        Assert.All(findings, f => Assert.Empty(f.GetProperty("sources").EnumerateArray()));
         Assert.All(findings, f => Assert.Equal("acme-ex01", f.GetProperty("host").GetString()));
         Assert.Contains("1 rejected", stderr, StringComparison.Ordinal);
     }

@@ -13,10 +13,8 @@ public sealed class WorkspaceLeadsTests
         Title = "Webshell written " + id,
         Severity = severity,
         Detector = "sigma",
-        RunbookId = "proxyshell",
-        RunbookVersion = "1.0.0",
-        HuntId = hunt,
-        RuleId = "rule-" + id,
+        Sources = [new FindingSource("proxyshell", "1.0.0", hunt)],
+        RuleId = "rule-" + hunt,
         Tenant = tenant,
         Host = host,
         Timestamp = at ?? new DateTime(2021, 8, 7, 3, 0, 0, DateTimeKind.Utc),
@@ -34,9 +32,9 @@ public sealed class WorkspaceLeadsTests
         Assert.Equal(("acme", "ex01", "critical", LeadStates.New, 2), (lead.Tenant, lead.Host, lead.Severity, lead.State, lead.Count));
         Assert.Equal(["f1", "f2"], lead.FindingIds);
         Assert.Equal("Webshell written f1", lead.Title);
-        Assert.Equal("acme|ex01|runbook:proxyshell#webshell", lead.DedupKey);
+        Assert.Equal("acme|ex01|sigma:rule-webshell", lead.DedupKey);
         Assert.Equal((_t0, _t0.AddMinutes(15), _t0.AddHours(4)), (lead.RaisedAt, lead.AckDueAt, lead.ResolveDueAt));
-        Assert.Equal("acme|dc01|runbook:proxyshell#lsass", workspace.FindLead("2")!.DedupKey);
+        Assert.Equal("acme|dc01|sigma:rule-lsass", workspace.FindLead("2")!.DedupKey);
         Assert.Equal(["lead.raise", "lead.raise"], workspace.ReadAudit("lead/").Select(e => e.Action));
         Assert.True(workspace.VerifyAudit().IsIntact);
     }

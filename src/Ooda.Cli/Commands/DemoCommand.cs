@@ -84,8 +84,7 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
                     w.WriteStartObject();
                     w.WriteString("tenant", lead.Key.Tenant);
                     w.WriteString("host", lead.Key.Host);
-                    w.WriteString("runbook", lead.Key.Runbook);
-                    w.WriteString("hunt", lead.Key.Hunt);
+                    w.WriteString("foundBy", lead.Key.FoundBy);
                     w.WriteString("severity", lead.First().Severity);
                     w.WriteString("title", lead.First().Title);
                     w.WriteNumber("findings", lead.Count());
@@ -172,14 +171,14 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
         foreach (var lead in Leads(hunt.Findings).Take(25))
         {
             var first = lead.Min(f => f.Timestamp);
-            leads.AddRow(new Text(lead.First().Severity), new Text($"{lead.Key.Tenant}/{lead.Key.Host}"), new Text($"{lead.Key.Runbook}/{lead.Key.Hunt}"),
+            leads.AddRow(new Text(lead.First().Severity), new Text($"{lead.Key.Tenant}/{lead.Key.Host}"), new Text(lead.Key.FoundBy),
                 new Text(TerminalText.Clip(lead.First().Title, 70)), new Text(lead.Count().ToString(CultureInfo.InvariantCulture)),
                 new Text(first == DateTime.MinValue ? "-" : Iso.Format(first)[..19]));
         }
 
         AnsiConsole.Write(leads);
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"{hunt.Findings.Count} findings ({saved.Added} new) from {hunt.Steps.Count(s => s.Runs)} hunt steps; stored in the workspace; {leadsRaised.Raised.Count} leads raised in the queue ([grey]ooda leads[/]). All findings: [grey]ooda sql \"SELECT severity, host, runbook_id, hunt_id, title FROM findings ORDER BY ts\"[/]"));
+            $"{hunt.Findings.Count} findings ({saved.Added} new) from {hunt.Steps.Count(s => s.Runs)} hunt steps; stored in the workspace; {leadsRaised.Raised.Count} leads raised in the queue ([grey]ooda leads[/]). All findings: [grey]ooda sql \"SELECT severity, host, rule_id, title FROM findings ORDER BY ts\"[/]"));
 
         if (investigation is not null)
             DemoCaseStage.Write(investigation);
@@ -191,8 +190,8 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
     }
 
     /// <summary>Findings folded to one lead per host and hunt step, most severe first, then earliest.</summary>
-    private static IEnumerable<IGrouping<(string Tenant, string Host, string? Runbook, string? Hunt), Finding>> Leads(IReadOnlyList<Finding> findings) =>
-        findings.GroupBy(f => (f.Tenant, f.Host, Runbook: f.RunbookId, Hunt: f.HuntId))
+    private static IEnumerable<IGrouping<(string Tenant, string Host, string FoundBy), Finding>> Leads(IReadOnlyList<Finding> findings) =>
+        findings.GroupBy(f => (f.Tenant, f.Host, f.FoundBy))
             .OrderByDescending(g => g.Max(f => RunbookVocabulary.SeverityRank(f.Severity)))
             .ThenBy(g => g.Min(f => f.Timestamp));
 }

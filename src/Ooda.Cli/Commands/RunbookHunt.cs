@@ -126,7 +126,7 @@ internal static class RunbookHunt
             table.AddRow(
                 new Text(f.Timestamp == DateTime.MinValue ? "-" : Iso.Format(f.Timestamp)[..19]),
                 new Text(f.Severity),
-                new Text(TerminalText.Clip(f.RunbookId is null ? $"{f.Detector} {f.RuleId}" : $"{f.RunbookId}/{f.HuntId}", 40)),
+                new Text(TerminalText.Clip(f.FoundBy, 40)),
                 new Text(TerminalText.Clip(string.Join(" ", f.Techniques), 24)),
                 new Text(TerminalText.Clip($"{f.Tenant}/{f.Host}", 30)),
                 new Text(TerminalText.Clip(what, 100)),
@@ -154,7 +154,7 @@ internal static class RunbookHunt
             foreach (var v in failed.Take(settings.ShowRules ? int.MaxValue : 5))
                 console.MarkupLine($"[yellow]  {Markup.Escape(TerminalText.Clean(v.File))}: {Markup.Escape(TerminalText.Clean(v.Reason))}[/]");
         }
-        var byHunt = result.Findings.GroupBy(f => f.RunbookId is null ? $"{f.Detector} {f.RuleId}" : $"{f.RunbookId}/{f.HuntId}").OrderByDescending(g => g.Count());
+        var byHunt = result.Findings.GroupBy(f => f.FoundBy).OrderByDescending(g => g.Count());
         console.MarkupLine(CultureInfo.InvariantCulture, "[grey]{0} files, {1} events, {2} findings in {3:0.00} s[/]",
             result.Statistics.Files, result.Statistics.Events, result.Findings.Count, elapsed.TotalSeconds);
         if (result.Findings.Count > 0)

@@ -31,14 +31,14 @@ public static class CaseAttackService
         var sources = new Dictionary<string, Runbook>(StringComparer.Ordinal);
         foreach (var f in all)
         {
-            var runbook = RunbookOf(f, runbooks);
-            if (runbook is not null)
+            var found = RunbooksOf(f, runbooks);
+            foreach (var (runbook, _) in found)
                 sources.TryAdd(runbook.Reference, runbook);
             var tags = f.Techniques;
             var fromRunbook = false;
-            if (tags.Count == 0 && runbook?.Hunts.FirstOrDefault(h => h.Id == f.HuntId) is { } hunt)
+            if (tags.Count == 0 && found.SelectMany(s => s.Runbook.Hunts.Where(h => h.Id == s.Source.HuntId)).SelectMany(h => h.Techniques).ToList() is { Count: > 0 } hunted)
             {
-                tags = hunt.Techniques;
+                tags = hunted;
                 fromRunbook = true;
             }
 
@@ -148,17 +148,15 @@ public static class CaseAttackService
         return resolved.Kind == AttackTagKind.Technique && resolved.Techniques.Count > 0 ? resolved.Techniques[0] : null;
     }
 
-    private static Runbook? RunbookOf(Finding f, RunbookLibrary? runbooks)
-    {
-        if (runbooks is null || f.RunbookId is not { Length: > 0 } id)
-            return null;
-        return (f.RunbookVersion is { Length: > 0 } version ? runbooks.Find(id + "@" + version) : null) ?? runbooks.Find(id);
-    }
+    // A version no longer in the library falls back to the runbook's newest.
+    private static List<(Runbook Runbook, FindingSource Source)> RunbooksOf(Finding f, RunbookLibrary? runbooks) =>
+        runbooks is null ? [] : [.. f.Sources.Select(s => (Runbook: runbooks.Find(s.Reference) ?? runbooks.Find(s.RunbookId), Source: s))
+            .Where(p => p.Runbook is not null).Select(p => (p.Runbook!, p.Source))];
 
     private static CaseAttackEvidence Evidence(Finding f, string tag, bool fromRunbook) => new(
         f.Id, f.Title, f.Severity, f.Tenant, f.Host, Time(f), tag,
-        f.RunbookId is null ? null : f.RunbookVersion is null ? f.RunbookId : f.RunbookId + "@" + f.RunbookVersion,
-        f.HuntId ?? f.RuleId, fromRunbook);
+        f.Sources.Count == 0 ? null : string.Join(", ", f.Sources.Select(s => s.Reference).Distinct(StringComparer.Ordinal)),
+        f.RuleId ?? string.Join(", ", f.Sources.Select(s => s.HuntId).OfType<string>().Distinct(StringComparer.Ordinal)), fromRunbook);
 
     private static DateTime? Time(Finding f) => f.Timestamp == DateTime.MinValue ? null : DateTime.SpecifyKind(f.Timestamp, DateTimeKind.Utc);
 

@@ -61,8 +61,8 @@ public static class CaseExpansion
     /// <summary>The runbook versions whose hunts produced the case's findings; a version no longer in the library falls back to the newest.</summary>
     private static List<Runbook> RunbooksBehind(Workspace workspace, StoredCase @case, RunbookLibrary library) =>
         [.. CaseService.FindingsOf(workspace, @case)
-            .Where(f => f.RunbookId is not null)
-            .Select(f => library.Find($"{f.RunbookId}@{f.RunbookVersion}") ?? library.Find(f.RunbookId!))
+            .SelectMany(f => f.Sources)
+            .Select(s => library.Find(s.Reference) ?? library.Find(s.RunbookId))
             .OfType<Runbook>()
             .DistinctBy(r => r.Reference, StringComparer.Ordinal)];
 }

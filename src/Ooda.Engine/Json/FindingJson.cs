@@ -13,10 +13,18 @@ public static class FindingJson
         w.WriteString("severity", f.Severity);
         w.WriteString("title", f.Title);
         w.WriteString("detector", f.Detector);
-        w.WriteString("runbook", f.RunbookId);
-        w.WriteString("runbookVersion", f.RunbookVersion);
-        w.WriteString("hunt", f.HuntId);
         w.WriteString("ruleId", f.RuleId);
+        w.WriteStartArray("sources");
+        foreach (var source in f.Sources)
+        {
+            w.WriteStartObject();
+            w.WriteString("runbook", source.RunbookId);
+            w.WriteString("runbookVersion", source.RunbookVersion);
+            w.WriteString("hunt", source.HuntId);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteStartArray("techniques");
         foreach (var technique in f.Techniques)
             w.WriteStringValue(technique);
@@ -48,6 +56,19 @@ public static class FindingJson
         w.WriteEndObject();
     }
 
+    // Findings files written before findings had several sources carry one runbook step at the top level.
+    private static IReadOnlyList<FindingSource> ReadSources(JsonElement e, Func<string, string?> text)
+    {
+        if (e.TryGetProperty("sources", out var sources) && sources.ValueKind == JsonValueKind.Array)
+        {
+            string? Field(JsonElement s, string name) => s.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+            return FindingSource.Ordered(sources.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.Object && Field(s, "runbook") is { Length: > 0 })
+                .Select(s => new FindingSource(Field(s, "runbook")!, Field(s, "runbookVersion"), Field(s, "hunt"))));
+        }
+
+        return text("runbook") is { Length: > 0 } runbook ? [new FindingSource(runbook, text("runbookVersion"), text("hunt"))] : [];
+    }
+
     /// <summary>Reads one finding back from the shape <see cref="Write"/> produces (findings files fed to <c>runbook learn</c>).</summary>
     public static Finding Read(JsonElement e)
     {
@@ -63,10 +84,8 @@ public static class FindingJson
             Severity = Required("severity"),
             Title = Required("title"),
             Detector = Required("detector"),
-            RunbookId = Text("runbook"),
-            RunbookVersion = Text("runbookVersion"),
-            HuntId = Text("hunt"),
             RuleId = Text("ruleId"),
+            Sources = ReadSources(e, Text),
             Techniques = e.TryGetProperty("techniques", out var techniques) && techniques.ValueKind == JsonValueKind.Array
                 ? techniques.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList()
                 : [],

@@ -38,7 +38,7 @@ public static partial class ReportService
                 release?.Kb is { Length: > 0 } article ? article : "Exchange build knowledge base"));
         }
 
-        var counts = findings.Where(f => f.RunbookId is not null).GroupBy(f => f.RunbookVersion is null ? f.RunbookId! : $"{f.RunbookId}@{f.RunbookVersion}", StringComparer.Ordinal)
+        var counts = findings.SelectMany(f => f.Sources.Select(s => s.Reference).Distinct(StringComparer.Ordinal)).GroupBy(r => r, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal);
         var actions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (list.Count > 0)

@@ -123,7 +123,8 @@ public static partial class ResponsePlanner
         }
 
         var updates = PlanUpdates(input, inScope);
-        var primary = input.Findings.Where(f => f.RunbookId is not null).GroupBy(f => f.RunbookId!, StringComparer.OrdinalIgnoreCase)
+        var primary = input.Findings.SelectMany(f => f.Sources.Select(s => s.RunbookId).Distinct(StringComparer.OrdinalIgnoreCase))
+            .GroupBy(id => id, StringComparer.OrdinalIgnoreCase)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
 
         // The main runbook's step for a kind wins (its target and words), then the others by id.
@@ -147,7 +148,7 @@ public static partial class ResponsePlanner
         foreach (var step in steps.Where(s => s.Kind is ActionKind.ResetCredentials or ActionKind.ApplyMitigation or ActionKind.BlockDomain
             && string.Equals(s.Runbook.Id, primary, StringComparison.OrdinalIgnoreCase)))
         {
-            var findings = input.Findings.Where(f => string.Equals(f.RunbookId, step.Runbook.Id, StringComparison.OrdinalIgnoreCase)).ToList();
+            var findings = input.Findings.Where(f => f.Sources.Any(s => string.Equals(s.RunbookId, step.Runbook.Id, StringComparison.OrdinalIgnoreCase))).ToList();
             var host = findings.GroupBy(f => f.Host, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .FirstOrDefault()?.Key;
             var description = step.Step.Description.Trim();

@@ -32,8 +32,8 @@ public static class ResponseService
         ArgumentNullException.ThrowIfNull(runbooks);
         var @case = RequireCase(workspace, caseId);
         var findings = CaseService.FindingsOf(workspace, @case);
-        var behind = findings.Where(f => f.RunbookId is not null)
-            .Select(f => (runbooks.Find($"{f.RunbookId}@{f.RunbookVersion}") ?? runbooks.Find(f.RunbookId!)))
+        var behind = findings.SelectMany(f => f.Sources)
+            .Select(s => runbooks.Find(s.Reference) ?? runbooks.Find(s.RunbookId))
             .OfType<Runbook>().DistinctBy(r => r.Reference, StringComparer.Ordinal).ToList();
         var triage = workspace.LatestTriage()?.Hosts.Where(h => string.Equals(h.Tenant, @case.Tenant, StringComparison.OrdinalIgnoreCase)).ToList() ?? [];
         var planned = ResponsePlanner.Plan(new ResponsePlanInput

@@ -6,15 +6,21 @@ using Ooda.Core;
 namespace Ooda.Engine.Runbooks;
 
 /// <summary>
-/// Finding ids from what fired and on which evidence: the evidence's content hash and position, never its path, so the same
-/// record read from a copy (a shadow copy, a second collection) gives the same id and is reported once.
+/// Finding ids from what fired and on which evidence: the detector's rule and the evidence's content hash and position, never
+/// its path, so the same record read from a copy (a shadow copy, a second collection) gives the same id and is reported once.
+/// The runbook step is not part of it: one rule hunted by several runbooks is one finding with several sources.
 /// </summary>
 public static class FindingIds
 {
-    public static string For(string detector, string? runbookId, string? huntId, string? ruleId, string tenant, string host, Provenance provenance, string? originalPath = null, string? discriminator = null)
+    public static string For(string detector, string? ruleKey, string tenant, string host, Provenance provenance, string? originalPath = null, string? discriminator = null)
     {
-        var key = string.Join('\u001f', detector, runbookId, huntId, ruleId, tenant, host.ToLowerInvariant(), provenance.Sha256,
+        ArgumentNullException.ThrowIfNull(host);
+        var key = string.Join('\u001f', detector, ruleKey, tenant, host.ToLowerInvariant(), provenance.Sha256,
             provenance.Offset.ToString(CultureInfo.InvariantCulture), provenance.Line.ToString(CultureInfo.InvariantCulture), originalPath?.ToLowerInvariant(), discriminator);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 10));
     }
+
+    /// <summary>A SQL hunt's rule is its query: the same query in two runbooks finds the same rows once.</summary>
+    public static string SqlRuleKey(string query) =>
+        "sql:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query.ReplaceLineEndings("\n").Trim())).AsSpan(0, 10));
 }

@@ -13,7 +13,8 @@ namespace Ooda.Engine.Runbooks;
 /// <summary>The IOC, YARA and webshell steps: IOCs ride the event pass; captured files are read once for all file steps.</summary>
 public sealed partial class RunbookHuntService
 {
-    private readonly List<(RunbookHuntStep Step, IReadOnlyList<Ioc> Iocs)> _iocSteps = [];
+    // Keys: each indicator in its normalised form, as the matcher reports it, so a hit finds every step that lists it.
+    private readonly List<(RunbookHuntStep Step, IReadOnlyList<Ioc> Iocs, HashSet<(IocKind, string)> Keys)> _iocSteps = [];
     private readonly List<(RunbookHuntStep Step, YaraRules Rules)> _yara = [];
     private readonly List<RunbookHuntStep> _webshellSteps = [];
     private readonly List<Diagnostic> _planDiagnostics = [];
@@ -61,7 +62,7 @@ public sealed partial class RunbookHuntService
 
         var step = new RunbookHuntStep(runbook, hunt, iocs.Count == 0 ? "the runbook lists no IOCs the engine can match" : null);
         if (step.Runs)
-            _iocSteps.Add((step, iocs));
+            _iocSteps.Add((step, iocs, [.. iocs.Select(i => IocSet.Normalize(i, out _)).OfType<Ioc>().Select(i => (i.Kind, i.Value))]));
         return step;
     }
 
@@ -118,8 +119,10 @@ public sealed partial class RunbookHuntService
         };
     }
 
+    // The set keeps one copy of an indicator that several runbooks list (with the first one's source): match by value instead.
     private IEnumerable<RunbookHuntStep> StepsOf(Ioc ioc) =>
-        _iocSteps.Where(s => s.Step.Runbook.Reference == ioc.Source.File && s.Step.Hunt.Id == ioc.Source.Location).Select(s => s.Step);
+        _iocSteps.Where(s => s.Keys.Contains((ioc.Kind, ioc.Value)) || (s.Step.Runbook.Reference == ioc.Source.File && s.Step.Hunt.Id == ioc.Source.Location))
+            .Select(s => s.Step);
 
     /// <summary>
     /// One finding per hunt step and piece of evidence, however many of its indicators matched there; indicators from
@@ -156,14 +159,13 @@ public sealed partial class RunbookHuntService
     private static Finding IocFinding(RunbookHuntStep? step, List<IocHit> hits, string tenant, string host, DateTime timestamp, Provenance provenance, string? originalPath,
         string? channel, int? eventId, long? recordId) => new()
         {
-            Id = FindingIds.For("ioc", step?.Runbook.Id, step?.Hunt.Id, step is null ? hits[0].Ioc.Source.File : null, tenant, host, provenance, originalPath),
+            // The indicators that hit are the rule: two runbooks listing the same indicator find one finding.
+            Id = FindingIds.For("ioc", string.Join('\u001e', hits.Select(h => h.Ioc.ToString()).Order(StringComparer.Ordinal)), tenant, host, provenance, originalPath),
             Title = $"{step?.Hunt.Title ?? "IOC list match"}: {string.Join(", ", hits.Take(3).Select(h => $"{IocKinds.Name(h.Ioc.Kind)} {Clip(h.Ioc.Value)}"))}{(hits.Count > 3 ? ", …" : string.Empty)}",
             // An indicator from a list says nothing of how bad its hit is; high asks for a look without claiming compromise.
             Severity = step?.Hunt.Severity ?? "high",
             Detector = "ioc",
-            RunbookId = step?.Runbook.Id,
-            RunbookVersion = step?.Runbook.Version.ToString(),
-            HuntId = step?.Hunt.Id,
+            Sources = step is null ? [] : [new FindingSource(step.Runbook.Id, step.Runbook.Version.ToString(), step.Hunt.Id)],
             RuleId = hits[0].Ioc.ToString(),
             Techniques = step?.Hunt.Techniques ?? [],
             Tenant = tenant,
@@ -248,7 +250,7 @@ public sealed partial class RunbookHuntService
                     if (status != YaraScanStatus.Completed)
                         statistics.Diagnostics.Enqueue(new Diagnostic(file.SourcePath, string.Empty, $"YARA {step.Reference}: {status}"));
                     foreach (var match in matches)
-                        findings.Add(FileFinding(step, "yara", match.Rule, file, provenance, $"{step.Hunt.Title}: {match.Rule}",
+                        findings.Add(FileFinding(step, "yara", match.Rule, $"{match.Namespace}:{match.Rule}", file, provenance, $"{step.Hunt.Title}: {match.Rule}",
                             [.. match.Strings.Take(8).Select(s => new KeyValuePair<string, string>(s.Identifier, string.Create(CultureInfo.InvariantCulture, $"0x{s.Offset:x}")))]));
                 }
             }
@@ -269,7 +271,7 @@ public sealed partial class RunbookHuntService
             foreach (var step in _webshellSteps)
             {
                 // The check's own severity: prevalence alone is a low lead, a PST in a page is critical, whatever the runbook says.
-                findings.Add(FileFinding(step, "webshell", w.Check, w.File, new Provenance(w.File.SourcePath, w.File.Sha256, -1, 0),
+                findings.Add(FileFinding(step, "webshell", w.Check, w.Check, w.File, new Provenance(w.File.SourcePath, w.File.Sha256, -1, 0),
                     $"{step.Hunt.Title}: {w.Check}", [new("reason", w.Reason), new("sha256", w.File.Sha256)]) with
                 { Severity = w.Severity });
             }
@@ -278,7 +280,7 @@ public sealed partial class RunbookHuntService
 
     private static Finding YaraFinding(YaraMatch match, CapturedFile file, Provenance provenance) => new()
     {
-        Id = FindingIds.For("yara", null, null, $"{match.Namespace}:{match.Rule}", file.Tenant, file.Host, provenance, file.OriginalPath),
+        Id = FindingIds.For("yara", $"{match.Namespace}:{match.Rule}", file.Tenant, file.Host, provenance, file.OriginalPath),
         Title = $"YARA {match.Rule}" + (match.Meta.Description is { Length: > 0 } d ? $": {Clip(d)}" : string.Empty),
         Severity = SeverityOfScore(match.Meta.Score),
         Detector = "yara",
@@ -292,16 +294,15 @@ public sealed partial class RunbookHuntService
         Details = [.. match.Strings.Take(8).Select(s => new KeyValuePair<string, string>(s.Identifier, string.Create(CultureInfo.InvariantCulture, $"0x{s.Offset:x}")))],
     };
 
-    private static Finding FileFinding(RunbookHuntStep step, string detector, string ruleId, CapturedFile file, Provenance provenance, string title,
+    // ruleKey names the rule for the id: a YARA rule with its source (two runbooks' rules may share a name), a file check by its name.
+    private static Finding FileFinding(RunbookHuntStep step, string detector, string ruleId, string ruleKey, CapturedFile file, Provenance provenance, string title,
         IReadOnlyList<KeyValuePair<string, string>> details) => new()
         {
-            Id = FindingIds.For(detector, step.Runbook.Id, step.Hunt.Id, ruleId, file.Tenant, file.Host, provenance, file.OriginalPath),
+            Id = FindingIds.For(detector, ruleKey, file.Tenant, file.Host, provenance, file.OriginalPath),
             Title = title,
             Severity = step.Hunt.Severity,
             Detector = detector,
-            RunbookId = step.Runbook.Id,
-            RunbookVersion = step.Runbook.Version.ToString(),
-            HuntId = step.Hunt.Id,
+            Sources = [new FindingSource(step.Runbook.Id, step.Runbook.Version.ToString(), step.Hunt.Id)],
             RuleId = ruleId,
             Techniques = step.Hunt.Techniques,
             Tenant = file.Tenant,

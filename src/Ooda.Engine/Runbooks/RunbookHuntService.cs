@@ -161,12 +161,18 @@ public sealed partial class RunbookHuntService : IDisposable
         var minimum = RunbookVocabulary.SeverityRank(_options.MinSeverity);
         var ordered = findings
             .Where(f => minimum < 0 || RunbookVocabulary.SeverityRank(f.Severity) >= minimum)
-            .GroupBy(f => f.Id, StringComparer.Ordinal).Select(g => g.First())
+            .GroupBy(f => f.Id, StringComparer.Ordinal).Select(Merged)
             .OrderByDescending(f => RunbookVocabulary.SeverityRank(f.Severity))
             .ThenBy(f => f.Timestamp).ThenBy(f => f.Tenant, StringComparer.Ordinal).ThenBy(f => f.Host, StringComparer.OrdinalIgnoreCase).ThenBy(f => f.Id, StringComparer.Ordinal)
             .ToList();
         return new RunbookHuntResult(ordered, steps, statistics, [.. statistics.Diagnostics]);
     }
+
+    /// <summary>One finding per id: the hunt outside runbooks first, then runbook steps in source order, so its title never depends on thread timing.</summary>
+    private static Finding Merged(IEnumerable<Finding> found) =>
+        found.OrderBy(f => f.Sources.Count == 0 ? 0 : 1).ThenBy(f => f.Sources.Count == 0 ? string.Empty : f.Sources[0].Reference, StringComparer.Ordinal)
+            .ThenBy(f => f.Sources.Count == 0 ? string.Empty : f.Sources[0].HuntId, StringComparer.Ordinal)
+            .Aggregate((merged, next) => merged.MergedWith(next));
 
     private void Attach(SigmaRule rule, RunbookHuntStep step)
     {
@@ -195,19 +201,18 @@ public sealed partial class RunbookHuntService : IDisposable
         }
 
         foreach (var step in steps.Where(s => s.Runs))
-            findings.Add(Make("sigma", step.Runbook, step.Hunt, d.Rule.Id ?? step.Hunt.Id, step.Hunt.Title, step.Hunt.Severity, step.Hunt.Techniques, hit.Host, e, details));
+            findings.Add(Make("sigma", step.Runbook, step.Hunt, d.Rule.Id ?? $"{step.Runbook.Id}/{step.Hunt.Id}", step.Hunt.Title, step.Hunt.Severity, step.Hunt.Techniques, hit.Host, e, details));
     }
 
-    private static Finding Make(string detector, Runbook? runbook, RunbookHunt? hunt, string ruleId, string title, string severity, IReadOnlyList<string> techniques,
-        string host, EvidenceEvent e, IReadOnlyList<KeyValuePair<string, string>> details) => new()
+    // ruleId: the rule's own id, else its title outside runbooks or its runbook step inside one (an inline rule without an id is that step's alone).
+    private static Finding Make(string detector, Runbook? runbook, RunbookHunt? hunt, string ruleId, string title, string severity,
+        IReadOnlyList<string> techniques, string host, EvidenceEvent e, IReadOnlyList<KeyValuePair<string, string>> details) => new()
         {
-            Id = FindingIds.For(detector, runbook?.Id, hunt?.Id, ruleId, e.Tenant, host, e.Provenance),
+            Id = FindingIds.For(detector, ruleId, e.Tenant, host, e.Provenance),
             Title = title,
             Severity = severity,
             Detector = detector,
-            RunbookId = runbook?.Id,
-            RunbookVersion = runbook?.Version.ToString(),
-            HuntId = hunt?.Id,
+            Sources = runbook is null ? [] : [new FindingSource(runbook.Id, runbook.Version.ToString(), hunt?.Id)],
             RuleId = ruleId,
             Techniques = techniques,
             Tenant = e.Tenant,
@@ -270,14 +275,12 @@ public sealed partial class RunbookHuntService : IDisposable
         var originalPath = Text("original_path");
         return new Finding
         {
-            Id = FindingIds.For("sql", step.Runbook.Id, step.Hunt.Id, null, tenant, host, provenance, originalPath,
+            Id = FindingIds.For("sql", FindingIds.SqlRuleKey(step.Hunt.Body), tenant, host, provenance, originalPath,
                 provenance.Sha256.Length == 0 ? string.Join('\u001f', details.Select(d => d.Value)) : null),
             Title = step.Hunt.Title,
             Severity = step.Hunt.Severity,
             Detector = "sql",
-            RunbookId = step.Runbook.Id,
-            RunbookVersion = step.Runbook.Version.ToString(),
-            HuntId = step.Hunt.Id,
+            Sources = [new FindingSource(step.Runbook.Id, step.Runbook.Version.ToString(), step.Hunt.Id)],
             Techniques = step.Hunt.Techniques,
             Tenant = tenant,
             Host = host,

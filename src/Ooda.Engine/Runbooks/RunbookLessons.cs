@@ -42,7 +42,8 @@ public static class RunbookLessons
 
             foreach (var technique in f.Techniques)
                 techniques.Add(new RunbookTtp(technique, $"observed: {f.Title}"));
-            if (f.RunbookId is null && f.Detector == "sigma" && f.RuleId is { Length: > 0 } ruleId && Guid.TryParse(ruleId, out _))
+            // A rule this runbook did not hunt (found by another runbook or a plain Sigma hunt) becomes a proposed hunt.
+            if (f.Sources.All(s => s.RunbookId != runbook.Id) && f.Detector == "sigma" && f.RuleId is { Length: > 0 } ruleId && Guid.TryParse(ruleId, out _))
             {
                 newHunts.Add(new RunbookHunt("sigma-" + ruleId[..8].ToLowerInvariant(), f.Title, RunbookHuntKind.SigmaReference, ruleId,
                     f.Techniques.Where(RunbookVocabulary.IsTechniqueId).ToList(), f.Severity,
@@ -50,7 +51,8 @@ public static class RunbookLessons
             }
         }
 
-        var confirmedHunts = confirmed.Where(f => f.RunbookId == runbook.Id && f.HuntId is not null).Select(f => f.HuntId!).Distinct(StringComparer.Ordinal).ToList();
+        var confirmedHunts = confirmed.SelectMany(f => f.Sources).Where(s => s.RunbookId == runbook.Id && s.HuntId is not null).Select(s => s.HuntId!)
+            .Distinct(StringComparer.Ordinal).ToList();
         return new RunbookLesson(source, Distinct(iocs), techniques.Where(t => RunbookVocabulary.IsTechniqueId(t.Technique)).DistinctBy(t => t.Technique).ToList(),
             confirmedHunts, newHunts.DistinctBy(h => h.Id).ToList(), author);
     }

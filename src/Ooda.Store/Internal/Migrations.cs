@@ -258,5 +258,8 @@ internal static class Migrations
 
         // 8: continuous hunting (issue 9): the inbox's work queue and the leads it raises.
         LeadSchema.Statements,
+
+        // 9: findings are per rule and evidence, with one row per runbook step that found them (issue 7).
+        FindingSourceSchema.Statements,
     ];
 }

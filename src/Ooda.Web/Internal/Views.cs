@@ -26,7 +26,7 @@ internal static class Views
             Layout.Severity(h, f.Severity);
             h.Close("td").Element("td", Time(f.Timestamp == DateTime.MinValue ? null : f.Timestamp), ("class", "mono"));
             h.Element("td", f.Host).Element("td", f.Title);
-            h.Element("td", $"{f.RunbookId ?? f.Detector}/{f.HuntId ?? f.RuleId}", ("class", "mono"));
+            h.Element("td", f.FoundBy, ("class", "mono"));
             h.Element("td", f.Provenance.ToString(), ("class", "mono wrap"));
             h.Open("td");
             if (caseId is not null && f.Timestamp != DateTime.MinValue)

@@ -163,9 +163,9 @@ public sealed class CaseAttackServiceTests
             """);
         var library = RunbookLibrary.Load([dir.Path], includeBuiltIn: false);
         Assert.Empty(library.Errors);
-        var fromHunt = Finding("f1", 3, "ex01") with { RunbookId = "test-threat", RunbookVersion = "1.0.0", HuntId = "posts" };
+        var fromHunt = Finding("f1", 3, "ex01") with { Sources = [new FindingSource("test-threat", "1.0.0", "posts")] };
 
-        var view = CaseAttackService.Build([fromHunt, Finding("f2", 0, "ex01", "T1190") with { RunbookId = "test-threat" }], library);
+        var view = CaseAttackService.Build([fromHunt, Finding("f2", 0, "ex01", "T1190") with { Sources = [new FindingSource("test-threat", null, null)] }], library);
 
         var webShell = view.Tactics.Single(t => t.Tactic.ShortName == "persistence").Techniques.Single().SubTechniques.Single();
         var evidence = Assert.Single(webShell.Evidence);

@@ -58,7 +58,7 @@ public sealed class ReportServiceTests : IDisposable
         Title = title,
         Severity = severity,
         Detector = "sigma",
-        RunbookId = "proxyshell",
+        Sources = [new FindingSource("proxyshell", null, null)],
         Tenant = "acme",
         Host = "acme-ex01",
         Timestamp = _t0.AddMinutes(minute),

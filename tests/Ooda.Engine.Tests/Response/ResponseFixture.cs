@@ -22,7 +22,7 @@ internal static class ResponseFixture
         Host = host,
         Timestamp = T0,
         Techniques = techniques,
-        RunbookId = "proxyshell",
+        Sources = [new FindingSource("proxyshell", null, null)],
         Provenance = new Provenance("e.evtx", new string('a', 64), -1, 1),
         Details = [.. details.Select(d => new KeyValuePair<string, string>(d.Key, d.Value))],
     };

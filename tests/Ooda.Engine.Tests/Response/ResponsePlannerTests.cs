@@ -1,3 +1,4 @@
+using Ooda.Core;
 using Ooda.Detection.Runbooks;
 using Ooda.Engine.Response;
 using Ooda.Response;
@@ -176,7 +177,7 @@ public sealed class ResponsePlannerTests
         using var workspace = ResponseFixture.Open(dir.Path);
         var library = RunbookLibrary.Load([]);
         var findings = ResponseFixture.Findings();
-        findings.Add(ResponseFixture.Make("other", "acme-ex01", "high", "sigma", ["T1190"]) with { RunbookId = "proxynotshell" });
+        findings.Add(ResponseFixture.Make("other", "acme-ex01", "high", "sigma", ["T1190"]) with { Sources = [new FindingSource("proxynotshell", null, null)] });
         var plan = ResponsePlanner.Plan(new ResponsePlanInput
         {
             Case = workspace.FindCase("C-0001")!,

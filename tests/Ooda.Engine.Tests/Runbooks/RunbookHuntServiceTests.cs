@@ -1,4 +1,5 @@
 using System.Text;
+using Ooda.Core;
 using Ooda.Detection.Runbooks;
 using Ooda.Detection.Yara;
 using Ooda.Engine.Runbooks;
@@ -107,13 +108,61 @@ public sealed class RunbookHuntServiceTests : IDisposable
     {
         using var service = new RunbookHuntService([Runbook()], _acme);
         var result = service.HuntFiles([HostFolder("collection")]);
-        var shell = Assert.Single(result.Findings, f => f.HuntId == "shell-from-w3wp");
-        Assert.Equal(("test-threat", "1.2.0", "high"), (shell.RunbookId, shell.RunbookVersion, shell.Severity));
+        var shell = Assert.Single(result.Findings, f => f.Sources.Any(s => s.HuntId == "shell-from-w3wp"));
+        Assert.Equal([new FindingSource("test-threat", "1.2.0", "shell-from-w3wp")], shell.Sources);
+        Assert.Equal("high", shell.Severity);
         Assert.Equal(["T1505.003"], shell.Techniques);
         Assert.Equal(("acme", "ex01"), (shell.Tenant, shell.Host));
         Assert.EndsWith("sysmon.jsonl", shell.Provenance.File, StringComparison.Ordinal);
         Assert.Equal(1, shell.Provenance.Line);
         Assert.Equal(new DateTime(2021, 8, 7, 3, 1, 0, DateTimeKind.Utc), shell.Timestamp);
+    }
+
+    private static Runbook SharingRunbook(string id, string severity, string technique)
+    {
+        var text = $$"""
+            id: {{id}}
+            title: Runbook {{id}}
+            version: 1.0.0
+            changelog:
+              - { version: 1.0.0, date: 2026-11-28, changes: [test] }
+            iocs:
+              - { type: ip, value: "{{AttackerIp}}", comment: attacker }
+            hunts:
+              - id: shell-{{id}}
+                title: Shell from IIS ({{id}})
+                techniques: [{{technique}}]
+                severity: {{severity}}
+                sigma:
+                  id: 6f1b1c3e-2b1d-4f5e-9a8b-0c1d2e3f4a5b
+                  title: IIS worker starts a shell
+                  logsource: { product: windows, category: process_creation }
+                  detection:
+                    selection:
+                      ParentImage|endswith: '\w3wp.exe'
+                      Image|endswith: '\cmd.exe'
+                    condition: selection
+              - id: iocs
+                title: Known IOCs ({{id}})
+                severity: medium
+                iocs: all
+            """;
+        var loaded = RunbookLoader.LoadText(text, id + ".yml");
+        Assert.True(loaded.Runbook is not null, string.Join("; ", loaded.Errors));
+        return loaded.Runbook;
+    }
+
+    [Fact]
+    public void One_rule_or_indicator_hunted_by_two_runbooks_is_one_finding_with_both_steps_as_sources()
+    {
+        using var service = new RunbookHuntService([SharingRunbook("zeta", "high", "T1505.003"), SharingRunbook("alpha", "critical", "T1059.003")], _acme);
+        var result = service.HuntFiles([HostFolder("collection")]);
+        var shell = Assert.Single(result.Findings, f => f.Detector == "sigma");
+        Assert.Equal([new FindingSource("alpha", "1.0.0", "shell-alpha"), new FindingSource("zeta", "1.0.0", "shell-zeta")], shell.Sources);
+        Assert.Equal(("critical", "Shell from IIS (alpha)"), (shell.Severity, shell.Title));
+        Assert.Equal(["T1059.003", "T1505.003"], shell.Techniques.Order(StringComparer.Ordinal));
+        var ioc = Assert.Single(result.Findings, f => f.Detector == "ioc");
+        Assert.Equal(["alpha", "zeta"], ioc.Sources.Select(s => s.RunbookId));
     }
 
     [Fact]
@@ -122,7 +171,7 @@ public sealed class RunbookHuntServiceTests : IDisposable
         using var service = new RunbookHuntService([Runbook()], _acme);
         var result = service.HuntFiles([HostFolder("collection")]);
         var ioc = Assert.Single(result.Findings, f => f.Detector == "ioc");
-        Assert.Equal("iocs", ioc.HuntId);
+        Assert.Equal("iocs", Assert.Single(ioc.Sources).HuntId);
         Assert.Contains(ioc.Details, d => d.Value == AttackerIp);
         Assert.Equal(5, ioc.Provenance.Line);
     }
@@ -168,7 +217,7 @@ public sealed class RunbookHuntServiceTests : IDisposable
         var result = service.HuntFiles([HostFolder("collection")]);
         Assert.Contains("over the workspace store", Assert.Single(result.Steps, s => s.Hunt.Id == "posts").NotRunReason, StringComparison.Ordinal);
         Assert.Contains("nosuchmodifier", Assert.Single(result.Steps, s => s.Hunt.Id == "broken").NotRunReason, StringComparison.Ordinal);
-        Assert.Contains(result.Findings, f => f.HuntId == "shell-from-w3wp");
+        Assert.Contains(result.Findings, f => f.Sources.Any(s => s.HuntId == "shell-from-w3wp"));
     }
 
     [Fact]
