@@ -21,7 +21,7 @@ public sealed class EvtxJsonWriterTests
         var (expected, records) = PerRecord(new MemoryStream(file), options, recover: false);
         var actual = WriteAll(new MemoryStream(file), options, recover: false, parallelism);
 
-        Assert.Equal(240, records);
+        Assert.Equal(360, records);
         Assert.Equal(expected, actual);
     }
 

@@ -23,6 +23,7 @@ internal sealed class BinXmlParser
     private readonly Dictionary<int, object> _templates = [];
     private readonly List<SubstitutionValues> _valuePool = [];
     private int _valuesUsed;
+    private bool _anyMulti;
     private int _budget;
 
     public BinXmlParser(byte[] chunk, int chunkLength)
@@ -55,6 +56,7 @@ internal sealed class BinXmlParser
     public ElementView ParseRecordView(int start, int end)
     {
         _valuesUsed = 0;
+        _anyMulti = false;
         if (TryReadInstance(start, end, nested: false, depth: 0, out var root, out var values))
             return NodeView.Of(root, values).Element;
         return new ElementView(ParseRecord(start, end));
@@ -111,8 +113,6 @@ internal sealed class BinXmlParser
             if (data + size > end)
                 return false;
             var value = new EvtxValue(type, _chunk.AsMemory(data, size));
-            if (value.IsArray && value.Count > 1)
-                return false;
             if (type == EvtxValueType.BinXml && size > 0 && template.Uses(i))
             {
                 if (!TryReadInstance(data, data + size, nested: true, depth + 1, out var nestedRoot, out var nestedValues))
@@ -127,6 +127,7 @@ internal sealed class BinXmlParser
 
         if (data < end && chunk[data] != BinXmlToken.EndOfStream)
             return false;
+        _anyMulti |= values.HasMulti;
 
         // A record's root is its first element; a nested fragment must hold exactly one, as the tree would.
         var content = template.Content;
@@ -137,12 +138,60 @@ internal sealed class BinXmlParser
             if (node.Kind == TemplateNodeKind.Element || node.Static is EvtxElement)
             {
                 root = node;
-                return true;
+                return nested || !_anyMulti || CanRepeat(root, values);
             }
         }
 
         return false;
     }
+
+    /// <summary>
+    /// Whether the views can show this record's array items (each repeating the element that holds it) as the tree would:
+    /// not when the root holds one, an element holds several, or the copies would pass the node budget.
+    /// </summary>
+    private static bool CanRepeat(TemplateNode root, SubstitutionValues values)
+    {
+        long nodes = 0;
+        return root.Element is not { } element || (values.Expansion(element) == -1 && Measure(element, values, 1, ref nodes));
+    }
+
+    private static bool Measure(TemplateElement element, SubstitutionValues values, long copies, ref long nodes)
+    {
+        nodes += copies * (1 + element.Attributes.Length + element.Children.Length);
+        if (nodes > MaxNodesPerRecord / 2)
+            return false;
+        foreach (var attribute in element.Attributes)
+        {
+            foreach (var node in attribute.Value)
+            {
+                if (!MeasureNested(node, values, copies, ref nodes))
+                    return false;
+            }
+        }
+
+        foreach (var child in element.Children)
+        {
+            if (child.Kind == TemplateNodeKind.Element)
+            {
+                var slot = values.Expansion(child.Element!);
+                if (slot == -2 || !Measure(child.Element!, values, copies * (slot < 0 ? 1 : values.ItemCount(slot)), ref nodes))
+                    return false;
+            }
+            else if (!MeasureNested(child, values, copies, ref nodes))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A nested instance in a Binary XML value: its root may not repeat (the tree would give the parent several).</summary>
+    private static bool MeasureNested(TemplateNode node, SubstitutionValues values, long copies, ref long nodes) =>
+        node.Kind != TemplateNodeKind.Substitution || node.SubstitutionId >= values.Count
+        || values.Kind(node.SubstitutionId, node.Optional) != NodeKind.Element
+        || values.Nested(node.SubstitutionId) is not { Root.Element: { } nested, Values: { } nestedValues }
+        || (nestedValues.Expansion(nested) == -1 && Measure(nested, nestedValues, copies, ref nodes));
 
     private void ParseFragment(ref BinXmlReader reader, List<TemplateNode> output, bool inTemplate, int depth)
     {

@@ -62,7 +62,8 @@ internal static class ChunkDecoder
         }
 
         var parser = new BinXmlParser(chunk, length);
-        var seen = new HashSet<ulong>();
+        // Record ids only matter to carving, which skips the records the chunk already gave.
+        var seen = options.Recover ? new HashSet<ulong>() : null;
         var position = ChunkLayout.HeaderSize;
         while (position + RecordLayout.MinimumSize <= limit)
         {
@@ -81,12 +82,12 @@ internal static class ChunkDecoder
             }
 
             if (DecodeRecord(parser, chunk, position, size, chunkIndex, fileOffset, recovered: false, sink, diagnostics) is { } recordId)
-                seen.Add(recordId);
+                seen?.Add(recordId);
 
             position += size;
         }
 
-        if (options.Recover && limit < length)
+        if (seen is not null && limit < length)
             Carve(chunk, length, limit, chunkIndex, fileOffset, sink, diagnostics, seen, parser);
         return diagnostics;
     }

@@ -53,7 +53,7 @@ internal sealed class CrateJsonRenderer
         {
             if (only.TreeNode is EvtxText tree)
                 return Trimmed(tree.Text).Length == tree.Text.Length ? tree.Text : Trimmed(tree.Text).ToString();
-            return StringCache.Current.Get(only.Text.TrimEnd());
+            return StringCache.Current.Get(only.TrimmedText);
         }
 
         scratch.Clear();
@@ -84,11 +84,25 @@ internal sealed class CrateJsonRenderer
     private void WriteElementValue(in ElementView element, bool isContainer)
     {
         var children = element.Children;
-        var hasText = HasContent(children);
         var hasAttributes = HasAttributeContent(element);
-        if (!element.HasElementChild && !hasText && !hasAttributes)
+        var hasElementChild = element.HasElementChild;
+        if (!hasElementChild && children.Length == 1)
+        {
+            // Most leaves hold one substitution or one constant: resolve it once.
+            var only = children[0];
+            if (hasAttributes)
+                WriteBody(element, isContainer, only.HasContent, hasAttributes);
+            else if (only.HasContent)
+                WriteSingleValue(only);
+            else
+                Output.Write("null"u8);
+            return;
+        }
+
+        var hasText = HasContent(children);
+        if (!hasElementChild && !hasText && !hasAttributes)
             Output.Write("null"u8);
-        else if (!element.HasElementChild && !hasAttributes)
+        else if (!hasElementChild && !hasAttributes)
             WriteContentValue(children);
         else
             WriteBody(element, isContainer, hasText, hasAttributes);
@@ -99,17 +113,7 @@ internal sealed class CrateJsonRenderer
     {
         if (nodes.Length == 1)
         {
-            // Most content is one substitution or one constant: resolve it once.
-            var only = nodes[0];
-            if (only.Kind == NodeKind.Value && ValueFormatter.IsJsonNumber(only.Value.Type))
-            {
-                ValueFormatter.Write(Output, only.Value, ValueStyle.Crate, TextEscape.Json);
-                return;
-            }
-
-            Output.Write((byte)'"');
-            WriteText(Output, only, TextEscape.Json);
-            Output.Write((byte)'"');
+            WriteSingleValue(nodes[0]);
             return;
         }
 
@@ -124,6 +128,19 @@ internal sealed class CrateJsonRenderer
         Output.Write((byte)'"');
     }
 
+    private void WriteSingleValue(in NodeView only)
+    {
+        if (only.Kind == NodeKind.Value && ValueFormatter.IsJsonNumber(only.Value.Type))
+        {
+            ValueFormatter.Write(Output, only.Value, ValueStyle.Crate, TextEscape.Json);
+            return;
+        }
+
+        Output.Write((byte)'"');
+        WriteText(Output, only, TextEscape.Json);
+        Output.Write((byte)'"');
+    }
+
     internal static void WriteText(Utf8Buffer output, in ContentView nodes, TextEscape escape)
     {
         for (var i = 0; i < nodes.Length; i++)
@@ -135,7 +152,7 @@ internal sealed class CrateJsonRenderer
         switch (node.Kind)
         {
             case NodeKind.Text:
-                output.WriteText(node.Text.TrimEnd(), escape);
+                output.WriteText(node.TrimmedText, escape);
                 break;
             case NodeKind.Value:
                 ValueFormatter.Write(output, node.Value, ValueStyle.Crate, escape);
@@ -186,6 +203,7 @@ internal sealed class CrateJsonRenderer
         var positional = inContainer && !flatten ? CountData(children) : 0;
         var positionalDone = false;
         var seenBase = _seen.Count;
+        var distinct = element.HasDistinctChildNames;
         for (var i = 0; i < children.Length; i++)
         {
             var node = children[i];
@@ -245,7 +263,7 @@ internal sealed class CrateJsonRenderer
                 continue;
             }
 
-            var suffix = Suffix(seenBase, name);
+            var suffix = distinct ? 0 : Suffix(seenBase, name);
             var cached = child.JsonName;
             _json.StartName();
             if (!cached.IsEmpty)
@@ -285,19 +303,26 @@ internal sealed class CrateJsonRenderer
 
     private void WriteDataValue(in ElementView data)
     {
+        var children = data.Children;
         if (data.HasElementChild)
         {
-            var children = data.Children;
-            var hasText = HasContent(children);
-            WriteBody(data, inContainer: false, hasText, HasAttributeContent(data));
+            WriteBody(data, inContainer: false, HasContent(children), HasAttributeContent(data));
         }
-        else if (!HasContent(data.Children))
+        else if (children.Length == 1)
+        {
+            var only = children[0];
+            if (only.HasContent)
+                WriteSingleValue(only);
+            else
+                Output.Write("\"\""u8);
+        }
+        else if (!HasContent(children))
         {
             Output.Write("\"\""u8);
         }
         else
         {
-            WriteContentValue(data.Children);
+            WriteContentValue(children);
         }
     }
 

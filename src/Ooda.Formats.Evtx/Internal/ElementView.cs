@@ -7,13 +7,22 @@ internal readonly struct ElementView
     private readonly TemplateElement? _template;
     private readonly SubstitutionValues? _values;
 
+    /// <summary>For one copy of an element repeated per array item: 1 + the array's slot, else 0; and the item.</summary>
+    private readonly int _slot;
+    private readonly int _item;
+
     public ElementView(EvtxElement tree) => _tree = tree;
 
-    public ElementView(TemplateElement template, SubstitutionValues values)
+    public ElementView(TemplateElement template, SubstitutionValues values, int slot = 0, int item = 0)
     {
         _template = template;
         _values = values;
+        _slot = slot;
+        _item = item;
     }
+
+    /// <summary>True for a built tree (records the views cannot show), false for a template instance.</summary>
+    public bool IsTree => _tree is not null;
 
     public string Name => _tree?.Name ?? _template!.Name;
 
@@ -25,14 +34,17 @@ internal readonly struct ElementView
 
     public bool HasElementChild => _tree?.HasElementChild ?? (_template!.HasElementChild || (_template.HasSubstitutionChild && SubstitutesElement()));
 
+    /// <summary>True when no two child elements can share a name for this record (so none gets a suffix).</summary>
+    public bool HasDistinctChildNames => _template is not null && _template.DistinctChildNames && !_values!.HasMulti;
+
     public int AttributeCount => _tree?.Attributes.Count ?? _template!.Attributes.Length;
 
-    public ContentView Children => _tree is not null ? new ContentView(_tree.Children) : new ContentView(_template!.Children, _values!);
+    public ContentView Children => _tree is not null ? new ContentView(_tree.Children) : new ContentView(_template!.Children, _values!, _slot, _item);
 
     public string AttributeName(int index) => _tree?.Attributes[index].Name ?? _template!.Attributes[index].Name;
 
     public ContentView AttributeValue(int index) =>
-        _tree is not null ? new ContentView(_tree.Attributes[index].Value) : new ContentView(_template!.Attributes[index].Value, _values!);
+        _tree is not null ? new ContentView(_tree.Attributes[index].Value) : new ContentView(_template!.Attributes[index].Value, _values!, _slot, _item);
 
     /// <summary>The value of the attribute of that name (it may resolve to nothing for this record).</summary>
     public bool TryGetAttribute(string name, out ContentView value)
@@ -65,12 +77,16 @@ internal readonly struct ElementView
         return false;
     }
 
+    /// <summary>True when a substitution child holds a nested template instance (whose root is an element).</summary>
     private bool SubstitutesElement()
     {
         foreach (var child in _template!.Children)
         {
-            if (child.Kind == TemplateNodeKind.Substitution && NodeView.Of(child, _values!).Kind == NodeKind.Element)
+            if (child.Kind == TemplateNodeKind.Substitution && child.SubstitutionId < _values!.Count
+                && _values.Kind(child.SubstitutionId, child.Optional) == NodeKind.Element)
+            {
                 return true;
+            }
         }
 
         return false;

@@ -13,6 +13,9 @@ internal sealed class SubstitutionValues
 
     public int Count { get; private set; }
 
+    /// <summary>True when a value is an array of more than one item, whose element repeats once per item.</summary>
+    public bool HasMulti { get; private set; }
+
     public EvtxValue this[int index] => _items[index];
 
     /// <summary>Empties the list and makes room for <paramref name="count"/> values.</summary>
@@ -31,6 +34,7 @@ internal sealed class SubstitutionValues
         }
 
         Count = count;
+        HasMulti = false;
         return _items.AsSpan(0, count);
     }
 
@@ -47,6 +51,7 @@ internal sealed class SubstitutionValues
         var empty = value.IsEmpty;
         NodeKind kind;
         var content = false;
+        int chars = -1, trimmed = -1;
         switch (value.Type)
         {
             case EvtxValueType.Null:
@@ -55,7 +60,9 @@ internal sealed class SubstitutionValues
             case EvtxValueType.String:
                 var text = ValueFormatter.DecodeUtf16(raw);
                 kind = text.IsEmpty ? NodeKind.None : NodeKind.Text;
-                content = !text.TrimEnd().IsEmpty;
+                chars = text.Length;
+                trimmed = text.TrimEnd().Length;
+                content = trimmed > 0;
                 break;
             case EvtxValueType.AnsiString:
                 kind = raw.IsEmpty || raw[0] == 0 ? NodeKind.None : NodeKind.Text;
@@ -70,8 +77,51 @@ internal sealed class SubstitutionValues
                 break;
         }
 
-        _slots[index] = new Slot(kind, empty, content);
+        var items = value.IsArray ? value.Count : 1;
+        HasMulti |= items > 1;
+        _slots[index] = new Slot(kind, empty, content, items, chars, trimmed);
     }
+
+    /// <summary>A string value's text (decoded once when read), optionally without trailing white space; false for other types.</summary>
+    public bool TryGetText(int index, bool trimmed, out ReadOnlySpan<char> text)
+    {
+        var slot = _slots[index];
+        if (slot.Chars < 0)
+        {
+            text = default;
+            return false;
+        }
+
+        text = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(_items[index].Raw.Span)[..(trimmed ? slot.Trimmed : slot.Chars)];
+        return true;
+    }
+
+    /// <summary>Items of an array value (1 for a scalar).</summary>
+    public int ItemCount(int index) => _slots[index].Items;
+
+    /// <summary>
+    /// The slot whose array repeats the element (once per item, MS-EVEN6 "array types"): -1 when none does,
+    /// -2 when several of its slots hold such arrays (every combination would repeat; the tree handles that).
+    /// </summary>
+    public int Expansion(TemplateElement element)
+    {
+        if (!HasMulti)
+            return -1;
+        var found = -1;
+        foreach (var id in element.DirectSlots)
+        {
+            if (id >= Count || _slots[id].Items <= 1)
+                continue;
+            if (found >= 0)
+                return -2;
+            found = id;
+        }
+
+        return found;
+    }
+
+    /// <summary>How many times the element shows for this record.</summary>
+    public int Copies(TemplateElement element) => Expansion(element) is >= 0 and var slot ? _slots[slot].Items : 1;
 
     /// <summary>What the slot renders as: <see cref="NodeKind.None"/> when it drops out.</summary>
     public NodeKind Kind(int index, bool optional)
@@ -83,5 +133,6 @@ internal sealed class SubstitutionValues
     /// <summary>True when the slot shows in the crate's JSON (text not blank after trimming, or a non-empty value).</summary>
     public bool HasContent(int index) => _slots[index].Content;
 
-    private readonly record struct Slot(NodeKind Kind, bool Empty, bool Content);
+    /// <summary>A slot's resolution; a UTF-16 string's characters before its NUL and without trailing white space (else -1).</summary>
+    private readonly record struct Slot(NodeKind Kind, bool Empty, bool Content, int Items, int Chars, int Trimmed);
 }

@@ -11,21 +11,34 @@ internal sealed class TemplateElement
         Name = name;
         Attributes = attributes;
         Children = children;
+        List<ushort>? slots = null;
         foreach (var attribute in attributes)
         {
             foreach (var node in attribute.Value)
+            {
                 IsDynamic |= node.Kind != TemplateNodeKind.Static;
+                if (node.Kind == TemplateNodeKind.Substitution)
+                    (slots ??= []).Add(node.SubstitutionId);
+            }
         }
 
         foreach (var node in children)
         {
+            if (node.Kind == TemplateNodeKind.Substitution)
+                (slots ??= []).Add(node.SubstitutionId);
             IsDynamic |= node.Kind != TemplateNodeKind.Static;
             HasElementChild |= node.Kind == TemplateNodeKind.Element || node.StaticKind == NodeKind.Element;
             HasSubstitutionChild |= node.Kind == TemplateNodeKind.Substitution;
         }
+
+        DirectSlots = slots?.ToArray() ?? [];
+        DistinctChildNames = !HasSubstitutionChild && AreDistinct(children);
     }
 
     public string Name { get; }
+
+    /// <summary>The substitution slots among its own attributes and children (not its child elements'), repeats included.</summary>
+    public ushort[] DirectSlots { get; }
 
     public TemplateAttribute[] Attributes { get; }
 
@@ -35,6 +48,9 @@ internal sealed class TemplateElement
 
     /// <summary>True when a child is an element in the template itself (a Binary XML substitution may add more).</summary>
     public bool HasElementChild { get; }
+
+    /// <summary>True when the child elements have different names and no substitution can add one (no JSON name suffixes).</summary>
+    public bool DistinctChildNames { get; }
 
     /// <summary>True when a child is a substitution, which may hold a nested template instance (an element).</summary>
     public bool HasSubstitutionChild { get; }
@@ -60,6 +76,36 @@ internal sealed class TemplateElement
 
         return new(Name, attributes.Count == 0 ? [] : attributes.ToArray(), StaticNodes(Children));
     }
+
+    private static bool AreDistinct(TemplateNode[] children)
+    {
+        // Few children (the usual case): compare pairs instead of allocating a set per element per chunk.
+        if (children.Length <= 16)
+        {
+            for (var i = 1; i < children.Length; i++)
+            {
+                var name = ChildName(children[i]);
+                for (var j = 0; name is not null && j < i; j++)
+                {
+                    if (string.Equals(name, ChildName(children[j]), StringComparison.Ordinal))
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in children)
+        {
+            if (ChildName(node) is { } name && !names.Add(name))
+                return false;
+        }
+
+        return true;
+    }
+
+    private static string? ChildName(TemplateNode node) => node.Element?.Name ?? (node.Static as EvtxElement)?.Name;
 
     private static EvtxNode[] StaticNodes(TemplateNode[] nodes)
     {

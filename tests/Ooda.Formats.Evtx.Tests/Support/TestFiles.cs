@@ -22,7 +22,8 @@ internal static class TestFiles
 
     /// <summary>
     /// Records of every value type and rendering shape: each scalar type, empty and padded strings, optional values left out,
-    /// repeated element names, unnamed data, one- and many-item arrays, nested Binary XML and a static-only template.
+    /// repeated element names, unnamed data, one- and many-item arrays (in children, attributes, parents and children, several
+    /// in one element, in the root), nested Binary XML and a static-only template.
     /// </summary>
     public static byte[] EveryShape()
     {
@@ -55,6 +56,19 @@ internal static class TestFiles
         var single = TestNode.Element("Event", TestNode.Element("EventData", TestNode.Element("Data", TestNode.Sub(0, EvtxValueType.String))));
         var array = TestNode.Element("Event", TestNode.Element("EventData", TestNode.Element("Data", TestNode.Sub(0, EvtxValueType.StringArray)).Attr("Name", TestNode.Text("List"))));
         var nested = TestNode.Element("Event", TestNode.Element("UserData", TestNode.Sub(0, EvtxValueType.BinXml)));
+        // Each element holding a many-item array repeats once per item: in children, attributes, repeated names, parent and child.
+        var arrays = TestNode.Element("Event",
+            TestNode.Element("System", TestNode.Element("Tag", TestNode.Sub(0, EvtxValueType.StringArray)), TestNode.Element("Tag", TestNode.Text("fixed"))),
+            TestNode.Element("EventData",
+                TestNode.Element("Data", TestNode.Sub(0, EvtxValueType.StringArray)).Attr("Name", TestNode.Text("Strings")),
+                TestNode.Element("Data", TestNode.Sub(1, EvtxValueType.UInt32Array)).Attr("Name", TestNode.Text("Numbers")),
+                TestNode.Element("Data", TestNode.Text("at")).Attr("Name", TestNode.Sub(0, EvtxValueType.StringArray)),
+                TestNode.Element("Item").Attr("Value", TestNode.Sub(2, EvtxValueType.AnsiStringArray)).Attr("Kind", TestNode.Text("ansi")),
+                TestNode.Element("Outer", TestNode.Sub(1, EvtxValueType.UInt32Array), TestNode.Element("Inner", TestNode.Sub(0, EvtxValueType.StringArray)))));
+        // Shapes the views leave to the tree: two arrays in one element (every combination repeats) and an array in the root.
+        var arrayPairs = TestNode.Element("Event", TestNode.Element("EventData",
+            TestNode.Element("Pair", TestNode.Sub(0, EvtxValueType.StringArray), TestNode.Sub(1, EvtxValueType.StringArray))));
+        var rootArray = TestNode.Element("Event", TestNode.Sub(0, EvtxValueType.StringArray));
         var constant = TestNode.Element("Event", TestNode.Element("System", TestNode.Element("EventID", TestNode.Text("1"))));
         var inner = TestValue.BinXml(offset =>
         {
@@ -75,6 +89,12 @@ internal static class TestFiles
             writer.Add(new TestEvent(id++, DateTime.UnixEpoch, array, [round % 2 == 0 ? TestValue.StringArray("a", "b", "c") : TestValue.StringArray("one")], Guid.Parse("00000000-0000-0000-0000-000000000004")));
             writer.Add(new TestEvent(id++, DateTime.UnixEpoch, nested, [inner], Guid.Parse("00000000-0000-0000-0000-000000000005")));
             writer.Add(new TestEvent(id++, DateTime.UnixEpoch, constant, [], Guid.Parse("00000000-0000-0000-0000-000000000006")));
+            TestValue[] arrayValues = round % 2 == 0
+                ? [TestValue.StringArray("a", string.Empty, "c  "), TestValue.Array(TestValue.UInt32(1), TestValue.UInt32(2)), TestValue.AnsiArray("p", string.Empty, "  ")]
+                : [TestValue.StringArray("one"), TestValue.Array(TestValue.UInt32(3)), TestValue.AnsiArray("q", "r")];
+            writer.Add(new TestEvent(id++, DateTime.UnixEpoch, arrays, arrayValues, Guid.Parse("00000000-0000-0000-0000-000000000007")));
+            writer.Add(new TestEvent(id++, DateTime.UnixEpoch, arrayPairs, [TestValue.StringArray("x", "y"), TestValue.StringArray("1", "2", "3")], Guid.Parse("00000000-0000-0000-0000-000000000008")));
+            writer.Add(new TestEvent(id++, DateTime.UnixEpoch, rootArray, [TestValue.StringArray("r1", "r2")], Guid.Parse("00000000-0000-0000-0000-000000000009")));
         }
 
         return writer.ToArray();
