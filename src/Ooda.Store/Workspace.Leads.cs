@@ -54,12 +54,14 @@ public sealed partial class Workspace
                 var known = KnownLeadFindings([.. group.Select(f => f.Id)]);
                 var fresh = group.Where(f => !known.Contains(f.Id))
                     .OrderByDescending(f => SeverityLevels.Rank(f.Severity)).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
-                if (fresh.Count == 0)
-                    continue;
                 var existing = ReadLeads($"WHERE dedup_key = $1", group.Key).SingleOrDefault();
+                // A finding already in the lead may come back more severe (another runbook hunted it): it escalates the lead.
+                var risen = existing is null ? [] : group.Where(f => known.Contains(f.Id) && SeverityLevels.Rank(f.Severity) > SeverityLevels.Rank(existing.Severity)).ToList();
+                if (fresh.Count == 0 && risen.Count == 0)
+                    continue;
                 last = existing is null
                     ? InsertLead(group.Key, fresh, now, policy, actor, raised)
-                    : AddToLead(existing, fresh, now, policy, actor, updated, reopened);
+                    : AddToLead(existing, fresh, risen, now, policy, actor, updated, reopened);
             }
 
             transaction.Commit();
@@ -244,13 +246,15 @@ public sealed partial class Workspace
         }), now);
     }
 
-    private AuditEntry AddToLead(StoredLead lead, List<Finding> fresh, DateTime now, LeadSlaPolicy policy, string actor, List<string> updated, List<string> reopened)
+    private AuditEntry AddToLead(StoredLead lead, List<Finding> fresh, List<Finding> risen, DateTime now, LeadSlaPolicy policy, string actor, List<string> updated,
+        List<string> reopened)
     {
-        var severity = SeverityLevels.Rank(fresh[0].Severity) > SeverityLevels.Rank(lead.Severity) ? fresh[0].Severity.ToLowerInvariant() : lead.Severity;
+        var strongest = fresh.Concat(risen).MaxBy(f => SeverityLevels.Rank(f.Severity))!;
+        var severity = SeverityLevels.Rank(strongest.Severity) > SeverityLevels.Rank(lead.Severity) ? strongest.Severity.ToLowerInvariant() : lead.Severity;
         var escalated = severity != lead.Severity;
         var sla = policy.For(severity);
         var reopen = escalated && lead.State == LeadStates.Dismissed;
-        var (first, lastSeen) = SeenRange(fresh, now);
+        var (first, lastSeen) = fresh.Count == 0 ? (lead.FirstSeen, lead.LastSeen) : SeenRange(fresh, now);
         first = first < lead.FirstSeen ? first : lead.FirstSeen;
         lastSeen = lastSeen > lead.LastSeen ? lastSeen : lead.LastSeen;
         if (reopen)
@@ -284,6 +288,8 @@ public sealed partial class Workspace
                 w.WriteString("severity", severity);
             }
 
+            if (risen.Count > 0)
+                WriteFindingIds(w, risen, "risen");
             WriteFindingIds(w, fresh);
         }), now);
     }
@@ -294,9 +300,9 @@ public sealed partial class Workspace
             ExecuteLeadSql("INSERT INTO lead_findings VALUES ($1, $2, $3)", leadId, finding.Id, now);
     }
 
-    private static void WriteFindingIds(System.Text.Json.Utf8JsonWriter writer, List<Finding> findings)
+    private static void WriteFindingIds(System.Text.Json.Utf8JsonWriter writer, List<Finding> findings, string name = "findings")
     {
-        writer.WriteStartArray("findings");
+        writer.WriteStartArray(name);
         foreach (var finding in findings)
             writer.WriteStringValue(finding.Id);
         writer.WriteEndArray();

@@ -211,6 +211,23 @@ public sealed class WorkspaceLeadsTests
     }
 
     [Fact]
+    public void A_finding_already_in_a_dismissed_lead_that_comes_back_more_severe_reopens_it_without_counting_twice()
+    {
+        using var dir = new TempDirectory();
+        using var workspace = Workspace.Open(dir.Path);
+        workspace.RaiseLeads([Make("f1", "medium")], _t0);
+        workspace.DismissLead("L-0001", "admin tooling", "dana", _t0.AddMinutes(5));
+        Assert.Empty(workspace.RaiseLeads([Make("f1", "medium")], _t0.AddHours(1)).Updated);
+
+        // The same finding, now hunted by a runbook that rates it critical.
+        var risen = workspace.RaiseLeads([Make("f1", "critical")], _t0.AddHours(2));
+        Assert.Equal(["L-0001"], risen.Reopened);
+        var lead = workspace.FindLead("1")!;
+        Assert.Equal((LeadStates.New, "critical", 1), (lead.State, lead.Severity, lead.Count));
+        Assert.Contains("\"risen\":[\"f1\"]", workspace.ReadAudit("lead/").Last().Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Survives_reopening_the_workspace_with_its_numbering_intact()
     {
         using var dir = new TempDirectory();

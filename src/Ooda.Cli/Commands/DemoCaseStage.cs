@@ -3,6 +3,7 @@ using Ooda.Cli.Rendering;
 using Ooda.Core;
 using Ooda.Detection.Runbooks;
 using Ooda.Engine.Cases;
+using Ooda.Engine.Response;
 using Ooda.Engine.Triage;
 using Ooda.Investigation.Cases;
 using Ooda.Investigation.Lateral;
@@ -41,7 +42,7 @@ internal static class DemoCaseStage
         {
             // A second demo run over the same workspace carries on with the case the first one opened.
             var opened = workspace.ListCases(lead.Tenant).FirstOrDefault(c => c.FindingIds.Contains(lead.Id, StringComparer.Ordinal))
-                ?? CaseService.Open(workspace, new CaseOpening { Findings = [lead.Id], Tags = ["demo", lead.Sources.Count > 0 ? lead.Sources[0].RunbookId : "hunt"] }, Actor);
+                ?? CaseService.Open(workspace, new CaseOpening { Findings = [lead.Id], Tags = ["demo", ResponsePlanner.PrimaryRunbook([lead]) ?? "hunt"] }, Actor);
             caseId = opened.Id;
             var related = CaseService.UnlinkedOnScope(workspace, opened, "high").Select(f => f.Id).ToList();
             if (related.Count > 0)

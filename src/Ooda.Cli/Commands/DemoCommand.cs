@@ -189,7 +189,7 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
         return OodaApp.ExitOk;
     }
 
-    /// <summary>Findings folded to one lead per host and hunt step, most severe first, then earliest.</summary>
+    /// <summary>Findings folded to one lead per host and what found them, most severe first, then earliest.</summary>
     private static IEnumerable<IGrouping<(string Tenant, string Host, string FoundBy), Finding>> Leads(IReadOnlyList<Finding> findings) =>
         findings.GroupBy(f => (f.Tenant, f.Host, f.FoundBy))
             .OrderByDescending(g => g.Max(f => RunbookVocabulary.SeverityRank(f.Severity)))

@@ -38,8 +38,10 @@ public static partial class ReportService
                 release?.Kb is { Length: > 0 } article ? article : "Exchange build knowledge base"));
         }
 
-        var counts = findings.SelectMany(f => f.Sources.Select(s => s.Reference).Distinct(StringComparer.Ordinal)).GroupBy(r => r, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal);
+        // A finding several runbooks found counts a share to each, as in the response plan's choice of main runbook.
+        var counts = findings.SelectMany(f => f.Sources.Select(s => s.Reference).Distinct(StringComparer.Ordinal).ToList() is var refs ? refs.Select(r => (Reference: r, Share: 1.0 / refs.Count)) : [])
+            .GroupBy(p => p.Reference, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Sum(p => p.Share)).ThenBy(g => g.Key, StringComparer.Ordinal);
         var actions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (list.Count > 0)
             actions.Add("install-update");

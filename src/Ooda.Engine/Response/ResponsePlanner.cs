@@ -123,9 +123,7 @@ public static partial class ResponsePlanner
         }
 
         var updates = PlanUpdates(input, inScope);
-        var primary = input.Findings.SelectMany(f => f.Sources.Select(s => s.RunbookId).Distinct(StringComparer.OrdinalIgnoreCase))
-            .GroupBy(id => id, StringComparer.OrdinalIgnoreCase)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
+        var primary = PrimaryRunbook(input.Findings);
 
         // The main runbook's step for a kind wins (its target and words), then the others by id.
         var steps = Steps(input.Runbooks).OrderBy(s => string.Equals(s.Runbook.Id, primary, StringComparison.OrdinalIgnoreCase) ? 0 : 1).ToList();
@@ -340,5 +338,23 @@ public static partial class ResponsePlanner
         public List<Finding> Findings { get; } = [];
 
         public Dictionary<string, string> Parameters { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The runbook most of the case's findings came from; a finding several runbooks found counts a share to each, so indicators
+    /// and checks every Exchange runbook lists do not outvote the one runbook whose own hunts fired.
+    /// </summary>
+    public static string? PrimaryRunbook(IEnumerable<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        var weights = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var f in findings)
+        {
+            var runbooks = f.Sources.Select(s => s.RunbookId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            foreach (var id in runbooks)
+                weights[id] = weights.GetValueOrDefault(id) + 1.0 / runbooks.Count;
+        }
+
+        return weights.OrderByDescending(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal).Select(w => w.Key).FirstOrDefault();
     }
 }

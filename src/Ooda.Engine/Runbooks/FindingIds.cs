@@ -20,7 +20,13 @@ public static class FindingIds
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 10));
     }
 
-    /// <summary>A SQL hunt's rule is its query: the same query in two runbooks finds the same rows once.</summary>
-    public static string SqlRuleKey(string query) =>
-        "sql:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query.ReplaceLineEndings("\n").Trim())).AsSpan(0, 10));
+    /// <summary>
+    /// A runbook hunt's own rule text as a rule key (an inline Sigma rule without an id, a YARA source, a SQL query): the same
+    /// text in two runbooks, or in two versions of one, finds the same evidence once.
+    /// </summary>
+    public static string BodyKey(string kind, string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return kind + ":" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body.ReplaceLineEndings("\n").Trim())).AsSpan(0, 10));
+    }
 }

@@ -250,7 +250,7 @@ public sealed partial class RunbookHuntService
                     if (status != YaraScanStatus.Completed)
                         statistics.Diagnostics.Enqueue(new Diagnostic(file.SourcePath, string.Empty, $"YARA {step.Reference}: {status}"));
                     foreach (var match in matches)
-                        findings.Add(FileFinding(step, "yara", match.Rule, $"{match.Namespace}:{match.Rule}", file, provenance, $"{step.Hunt.Title}: {match.Rule}",
+                        findings.Add(FileFinding(step, "yara", match.Rule, $"{FindingIds.BodyKey("yara", step.Hunt.Body)}:{match.Rule}", file, provenance, $"{step.Hunt.Title}: {match.Rule}",
                             [.. match.Strings.Take(8).Select(s => new KeyValuePair<string, string>(s.Identifier, string.Create(CultureInfo.InvariantCulture, $"0x{s.Offset:x}")))]));
                 }
             }
@@ -294,7 +294,7 @@ public sealed partial class RunbookHuntService
         Details = [.. match.Strings.Take(8).Select(s => new KeyValuePair<string, string>(s.Identifier, string.Create(CultureInfo.InvariantCulture, $"0x{s.Offset:x}")))],
     };
 
-    // ruleKey names the rule for the id: a YARA rule with its source (two runbooks' rules may share a name), a file check by its name.
+    // ruleKey names the rule for the id: a YARA rule with its source text (two runbooks' rules may share a name), a file check by its name.
     private static Finding FileFinding(RunbookHuntStep step, string detector, string ruleId, string ruleKey, CapturedFile file, Provenance provenance, string title,
         IReadOnlyList<KeyValuePair<string, string>> details) => new()
         {

@@ -159,9 +159,10 @@ public sealed partial class RunbookHuntService : IDisposable
     private RunbookHuntResult Result(ConcurrentBag<Finding> findings, List<RunbookHuntStep> steps, HuntStatistics statistics)
     {
         var minimum = RunbookVocabulary.SeverityRank(_options.MinSeverity);
+        // Merged before the severity floor, so a finding that passes keeps the sources and techniques of its milder steps.
         var ordered = findings
-            .Where(f => minimum < 0 || RunbookVocabulary.SeverityRank(f.Severity) >= minimum)
             .GroupBy(f => f.Id, StringComparer.Ordinal).Select(Merged)
+            .Where(f => minimum < 0 || RunbookVocabulary.SeverityRank(f.Severity) >= minimum)
             .OrderByDescending(f => RunbookVocabulary.SeverityRank(f.Severity))
             .ThenBy(f => f.Timestamp).ThenBy(f => f.Tenant, StringComparer.Ordinal).ThenBy(f => f.Host, StringComparer.OrdinalIgnoreCase).ThenBy(f => f.Id, StringComparer.Ordinal)
             .ToList();
@@ -196,19 +197,19 @@ public sealed partial class RunbookHuntService : IDisposable
             details.Add(new("translations", string.Join(", ", d.Translations)));
         if (!_stepsByRule.TryGetValue(d.Rule, out var steps))
         {
-            findings.Add(Make("sigma", null, null, d.Rule.Id ?? d.Rule.Title, d.Rule.Title, d.Rule.Level ?? "informational", SigmaTechniques(d.Rule.Tags), hit.Host, e, details));
+            findings.Add(Make("sigma", null, null, d.Rule.Id ?? d.Rule.Title, d.Rule.Id ?? d.Rule.Title, d.Rule.Title, d.Rule.Level ?? "informational", SigmaTechniques(d.Rule.Tags), hit.Host, e, details));
             return;
         }
 
         foreach (var step in steps.Where(s => s.Runs))
-            findings.Add(Make("sigma", step.Runbook, step.Hunt, d.Rule.Id ?? $"{step.Runbook.Id}/{step.Hunt.Id}", step.Hunt.Title, step.Hunt.Severity, step.Hunt.Techniques, hit.Host, e, details));
+            findings.Add(Make("sigma", step.Runbook, step.Hunt, d.Rule.Id ?? step.Hunt.Id, d.Rule.Id ?? FindingIds.BodyKey("sigma", step.Hunt.Body), step.Hunt.Title, step.Hunt.Severity, step.Hunt.Techniques, hit.Host, e, details));
     }
 
-    // ruleId: the rule's own id, else its title outside runbooks or its runbook step inside one (an inline rule without an id is that step's alone).
-    private static Finding Make(string detector, Runbook? runbook, RunbookHunt? hunt, string ruleId, string title, string severity,
+    // ruleKey names the rule for the id: its own id, else (an inline rule) its text, so one rule copied into four runbooks is one finding.
+    private static Finding Make(string detector, Runbook? runbook, RunbookHunt? hunt, string ruleId, string ruleKey, string title, string severity,
         IReadOnlyList<string> techniques, string host, EvidenceEvent e, IReadOnlyList<KeyValuePair<string, string>> details) => new()
         {
-            Id = FindingIds.For(detector, ruleId, e.Tenant, host, e.Provenance),
+            Id = FindingIds.For(detector, ruleKey, e.Tenant, host, e.Provenance),
             Title = title,
             Severity = severity,
             Detector = detector,
@@ -275,11 +276,13 @@ public sealed partial class RunbookHuntService : IDisposable
         var originalPath = Text("original_path");
         return new Finding
         {
-            Id = FindingIds.For("sql", FindingIds.SqlRuleKey(step.Hunt.Body), tenant, host, provenance, originalPath,
+            Id = FindingIds.For("sql", FindingIds.BodyKey("sql", step.Hunt.Body), tenant, host, provenance, originalPath,
                 provenance.Sha256.Length == 0 ? string.Join('\u001f', details.Select(d => d.Value)) : null),
             Title = step.Hunt.Title,
             Severity = step.Hunt.Severity,
             Detector = "sql",
+            // The query names the rule, so two SQL hunts that share a title stay two leads.
+            RuleId = FindingIds.BodyKey("sql", step.Hunt.Body),
             Sources = [new FindingSource(step.Runbook.Id, step.Runbook.Version.ToString(), step.Hunt.Id)],
             Techniques = step.Hunt.Techniques,
             Tenant = tenant,

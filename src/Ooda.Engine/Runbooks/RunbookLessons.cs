@@ -42,8 +42,7 @@ public static class RunbookLessons
 
             foreach (var technique in f.Techniques)
                 techniques.Add(new RunbookTtp(technique, $"observed: {f.Title}"));
-            // A rule this runbook did not hunt (found by another runbook or a plain Sigma hunt) becomes a proposed hunt.
-            if (f.Sources.All(s => s.RunbookId != runbook.Id) && f.Detector == "sigma" && f.RuleId is { Length: > 0 } ruleId && Guid.TryParse(ruleId, out _))
+            if (f.Sources.Count == 0 && f.Detector == "sigma" && f.RuleId is { Length: > 0 } ruleId && Guid.TryParse(ruleId, out _))
             {
                 newHunts.Add(new RunbookHunt("sigma-" + ruleId[..8].ToLowerInvariant(), f.Title, RunbookHuntKind.SigmaReference, ruleId,
                     f.Techniques.Where(RunbookVocabulary.IsTechniqueId).ToList(), f.Severity,

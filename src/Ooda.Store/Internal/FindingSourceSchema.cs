@@ -1,7 +1,7 @@
 namespace Ooda.Store.Internal;
 
 /// <summary>
-/// Migration 10: a finding is one rule on one piece of evidence, however many runbook steps hunted it (issue 7). The runbook
+/// Migration 10 (after the process index): a finding is one rule on one piece of evidence, however many runbook steps hunted it (issue 7). The runbook
 /// step moves out of the finding into one row per source; findings stored before keep their ids, and their step becomes
 /// their one source. Leads are keyed by the rule that fired instead of the step, so a rule in several runbooks is one lead.
 /// </summary>
@@ -27,8 +27,7 @@ internal static class FindingSourceSchema
         "ALTER TABLE findings DROP COLUMN runbook_id",
         "ALTER TABLE findings DROP COLUMN runbook_version",
         "ALTER TABLE findings DROP COLUMN hunt_id",
-        // Re-key leads raised per runbook step by the rule of their first finding; where two step leads meet one rule key,
-        // the earliest takes it and the others keep their old keys (they stay separate leads rather than lose their history).
+        // Step leads take their first finding's rule as key; where two meet one key the earliest wins, the rest keep theirs.
         """
         UPDATE leads SET dedup_key = rekeyed.dedup_key
         FROM (

@@ -26,6 +26,20 @@ public sealed class ResponsePlannerTests
     }
 
     [Fact]
+    public void The_main_runbook_is_the_one_whose_own_hunts_fired_not_the_ones_that_share_indicators_with_it()
+    {
+        static Finding Found(string id, params string[] runbooks) =>
+            ResponseFixture.Make(id, "acme-ex01", "high", "ioc", []) with { Sources = [.. runbooks.Select(r => new FindingSource(r, "1.0.0", "h"))] };
+        Finding[] findings =
+        [
+            Found("shared1", "owassrf", "proxyshell", "proxynotshell"), Found("shared2", "owassrf", "proxyshell", "proxynotshell"),
+            Found("own", "proxyshell"), Found("none"),
+        ];
+        Assert.Equal("proxyshell", ResponsePlanner.PrimaryRunbook(findings));
+        Assert.Null(ResponsePlanner.PrimaryRunbook([Found("none")]));
+    }
+
+    [Fact]
     public void A_web_shell_is_quarantined_by_path_with_its_hash_and_its_hash_blocked()
     {
         var plan = Plan(out _);

@@ -134,7 +134,6 @@ public sealed class RunbookHuntServiceTests : IDisposable
                 techniques: [{{technique}}]
                 severity: {{severity}}
                 sigma:
-                  id: 6f1b1c3e-2b1d-4f5e-9a8b-0c1d2e3f4a5b
                   title: IIS worker starts a shell
                   logsource: { product: windows, category: process_creation }
                   detection:
@@ -153,7 +152,7 @@ public sealed class RunbookHuntServiceTests : IDisposable
     }
 
     [Fact]
-    public void One_rule_or_indicator_hunted_by_two_runbooks_is_one_finding_with_both_steps_as_sources()
+    public void One_inline_rule_or_indicator_copied_into_two_runbooks_is_one_finding_with_both_steps_as_sources()
     {
         using var service = new RunbookHuntService([SharingRunbook("zeta", "high", "T1505.003"), SharingRunbook("alpha", "critical", "T1059.003")], _acme);
         var result = service.HuntFiles([HostFolder("collection")]);
