@@ -17,6 +17,7 @@ public sealed class SigmaRuleSet
     private readonly Dictionary<SourceKind, Bucket> _byKind = [];
     private readonly Bucket _everything = new();
     private readonly HashSet<SigmaRule> _suppressed = new(ReferenceEqualityComparer.Instance);
+    private readonly NeedleIndex _needles;
     private string[] _fieldNames;
 
     private sealed class Bucket
@@ -24,6 +25,17 @@ public sealed class SigmaRuleSet
         public Dictionary<int, List<int>> ById { get; } = [];
 
         public List<int> AnyId { get; } = [];
+
+        public Dictionary<int, CandidateList> ListById { get; } = [];
+
+        public CandidateList? ListAnyId { get; set; }
+
+        public void Freeze(NeedleIndex needles)
+        {
+            foreach (var (id, entries) in ById)
+                ListById[id] = new CandidateList([.. entries], needles);
+            ListAnyId = new CandidateList([.. AnyId], needles);
+        }
     }
 
     private SigmaRuleSet(FieldTable fields, List<CompiledRule> rules, List<SigmaRuleVerdict> verdicts, List<CompiledCorrelation> correlations)
@@ -47,6 +59,9 @@ public sealed class SigmaRuleSet
         }
 
         _entries = [.. entries];
+        _needles = new NeedleIndex([.. _entries.Select(e => e.Target)], fields.Find("EventID") ?? NeedleDerivation.NoSlot);
+        foreach (var bucket in _byChannel.Values.Concat(_byProvider.Values).Concat(_byKind.Values).Append(_everything))
+            bucket.Freeze(_needles);
         _fieldNames = fields.Snapshot();
     }
 
@@ -171,28 +186,63 @@ public sealed class SigmaRuleSet
     public SigmaEvaluationContext CreateContext()
     {
         _fieldNames = _fields.Snapshot();
-        return new SigmaEvaluationContext(_fieldNames, _entries.Length + Rules.Count);
+        return new SigmaEvaluationContext(_fieldNames, _entries.Length + Rules.Count, _needles);
     }
 
+    /// <summary>The literal-needle prefilter's size: distinct needles, field scanners, and rule targets always evaluated (no needle derivable).</summary>
+    public (int Needles, int Scanners, int Unfiltered, int Targets) NeedleStatistics =>
+        (_needles.Needles, _needles.Automata.Length, _needles.Unfiltered, _entries.Length);
+
     /// <summary>Adds one detection per rule that matches <paramref name="evidence"/> to <paramref name="detections"/>.</summary>
-    /// <param name="usePrefilter">False tests every rule target (for measuring what the index saves).</param>
-    public void Evaluate(EvidenceEvent evidence, SigmaEvaluationContext context, ICollection<SigmaDetection> detections, bool usePrefilter = true)
+    /// <param name="prefilter">How rule targets that cannot match are skipped; every setting finds the same detections.</param>
+    public void Evaluate(EvidenceEvent evidence, SigmaEvaluationContext context, ICollection<SigmaDetection> detections, SigmaPrefilter prefilter = SigmaPrefilter.Needles)
     {
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(detections);
         context.Reset(evidence);
-        if (!usePrefilter)
+        if (prefilter == SigmaPrefilter.None)
         {
             for (var i = 0; i < _entries.Length; i++)
                 Try(i, evidence, context, detections);
             return;
         }
 
-        if (evidence.Channel is { } channel && _byChannel.TryGetValue(channel, out var byChannel))
+        var byChannel = evidence.Channel is { } channel ? _byChannel.GetValueOrDefault(channel) : null;
+        var byProvider = evidence.Provider is { } provider ? _byProvider.GetValueOrDefault(provider) : null;
+        var byKind = _byKind.GetValueOrDefault(evidence.Kind);
+        if (prefilter == SigmaPrefilter.Logsource)
+        {
             Visit(byChannel, evidence, context, detections);
-        if (evidence.Provider is { } provider && _byProvider.TryGetValue(provider, out var byProvider))
             Visit(byProvider, evidence, context, detections);
-        if (_byKind.TryGetValue(evidence.Kind, out var byKind))
             Visit(byKind, evidence, context, detections);
-        Visit(_everything, evidence, context, detections);
+            Visit(_everything, evidence, context, detections);
+            return;
+        }
+
+        // Needles: the targets without a needle, plus those a scan of the listed fields vouched for, in filing order.
+        Gather(byChannel, evidence, context);
+        Gather(byProvider, evidence, context);
+        Gather(byKind, evidence, context);
+        Gather(_everything, evidence, context);
+        var candidates = context.Candidates();
+        if (candidates.Length > 1)
+            candidates.Sort();
+        foreach (var entry in candidates)
+        {
+            var (rule, ruleIndex, target) = _entries[entry];
+            if (target.Target.Accepts(evidence) && target.Matches(context) && context.FirstVisit(_entries.Length + ruleIndex))
+                detections.Add(Detection(rule, target, evidence));
+        }
+    }
+
+    private static void Gather(Bucket? bucket, EvidenceEvent evidence, SigmaEvaluationContext context)
+    {
+        if (bucket is null)
+            return;
+        if (evidence.EventId is { } id && bucket.ListById.TryGetValue(id, out var byId))
+            context.Gather(byId);
+        context.Gather(bucket.ListAnyId!);
     }
 
     /// <summary>How many rule targets an event of this shape is tested against (prefilter effectiveness).</summary>
@@ -209,15 +259,17 @@ public sealed class SigmaRuleSet
         return count;
     }
 
-    private void Visit(Bucket bucket, EvidenceEvent evidence, SigmaEvaluationContext context, ICollection<SigmaDetection> detections)
+    private void Visit(Bucket? bucket, EvidenceEvent evidence, SigmaEvaluationContext context, ICollection<SigmaDetection> detections)
     {
-        if (evidence.EventId is { } id && bucket.ById.TryGetValue(id, out var byId))
+        if (bucket is null)
+            return;
+        if (evidence.EventId is { } id && bucket.ListById.TryGetValue(id, out var byId))
         {
-            foreach (var entry in byId)
+            foreach (var entry in byId.Entries)
                 Try(entry, evidence, context, detections);
         }
 
-        foreach (var entry in bucket.AnyId)
+        foreach (var entry in bucket.ListAnyId!.Entries)
             Try(entry, evidence, context, detections);
     }
 

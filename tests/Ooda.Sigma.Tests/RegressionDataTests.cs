@@ -58,16 +58,19 @@ public class RegressionDataTests(ITestOutputHelper output)
         var context = set.CreateContext();
         var detections = new List<SigmaDetection>();
         var unfiltered = new List<SigmaDetection>();
+        var logsource = new List<SigmaDetection>();
         var count = 0;
         foreach (var evidence in events)
         {
             count++;
             set.Evaluate(evidence, context, detections);
-            set.Evaluate(evidence, context, unfiltered, usePrefilter: false);
+            set.Evaluate(evidence, context, unfiltered, SigmaPrefilter.None);
+            set.Evaluate(evidence, context, logsource, SigmaPrefilter.Logsource);
         }
 
-        // The prefilter index only skips rules that cannot match: testing every rule finds the same detections.
+        // The prefilters only skip rules that cannot match: testing every rule finds the same detections.
         Assert.Equal(unfiltered.Count, detections.Count);
+        Assert.Equal(unfiltered.Count, logsource.Count);
         return (detections.Count, count);
     }
 

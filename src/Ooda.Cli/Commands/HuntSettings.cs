@@ -73,6 +73,10 @@ public sealed class HuntSettings : WorkspaceSettings
     [Description("Store the findings in the workspace (always done with --store).")]
     public bool Save { get; init; }
 
+    [CommandOption("--prefilter <MODE>", IsHidden = true)]
+    [Description("For measurements: none (every rule on every event), logsource (channel/event-id index), needles (the index and literal needles; the default); the detections are the same. off loads the rules but evaluates none.")]
+    public string? Prefilter { get; init; }
+
     [CommandOption("--threads <N>")]
     [Description("Worker threads (default: one per core).")]
     public int Threads { get; init; }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Threading.Channels;
 using Ooda.Core;
 using Ooda.Engine.Ingest;
 using Ooda.Engine.Internal;
@@ -8,9 +10,10 @@ using Ooda.Store;
 namespace Ooda.Engine.Hunt;
 
 /// <summary>
-/// Runs a compiled Sigma rule set over evidence. Files are hunted in parallel (one worker per core, each file parsed and
-/// evaluated by one worker) and their detections come out in file order; a stored event stream is cut into batches that
-/// the workers evaluate, again in order. Only detections are buffered, never events, so memory stays flat in input size.
+/// Runs a compiled Sigma rule set over evidence. Up to one file per worker is read at a time, each by its own task that
+/// parses it and cuts its events into batches; the batches are evaluated on the thread pool (so one big file uses every
+/// core too) and their detections come out in file and batch order. A stored event stream is cut into batches the same
+/// way. Only a bounded number of batches is in flight and only detections are kept, so memory stays flat in input size.
 /// Correlation rules need their base hits in time order across files, so the workers hand the hits of referenced rules
 /// (only those) to a <see cref="SigmaCorrelator"/>, and the correlation detections follow the per-event ones once the
 /// evidence is read. Base rules that only feed correlations with <c>generate: false</c> are evaluated but not reported.
@@ -18,6 +21,11 @@ namespace Ooda.Engine.Hunt;
 public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
 {
     private const int BatchSize = 4096;
+
+    // Small enough that one file's batches spread over the cores, large enough that a batch outweighs its task.
+    private const int FileBatchSize = 1024;
+
+    private readonly ConcurrentBag<SigmaEvaluationContext> _contexts = [];
 
     public HuntService(SigmaRuleSet rules)
         : this(rules, EvidenceParsers.Default)
@@ -29,6 +37,9 @@ public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
     /// the same single pass over the evidence. Each callback is used by one thread at a time.
     /// </summary>
     public Func<Action<EvidenceEvent, string>>? EventObserverFactory { get; init; }
+
+    /// <summary>How the rule set skips rule targets that cannot match (every setting finds the same detections).</summary>
+    public SigmaPrefilter Prefilter { get; init; } = SigmaPrefilter.Needles;
 
     /// <summary>0 (informational) … 4 (critical); -1 for an unknown or absent level.</summary>
     public static int LevelRank(string? level) => SeverityLevels.Rank(level);
@@ -42,7 +53,7 @@ public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
             .ToList();
         var minimum = LevelRank(request.MinLevel);
         var correlator = rules.CreateCorrelator();
-        var hits = Ordered(entries, entry => HuntFile(entry, minimum, statistics, correlator, cancellationToken), Workers(request), cancellationToken);
+        var hits = Files(entries, minimum, statistics, correlator, Workers(request), cancellationToken);
         return WithCorrelations(hits, correlator, minimum, statistics);
     }
 
@@ -50,20 +61,8 @@ public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
     public IEnumerable<HuntHit> HuntEvents(IEnumerable<EvidenceEvent> events, HuntStatistics statistics, string? minLevel = null, int parallelism = 0, CancellationToken cancellationToken = default)
     {
         var minimum = LevelRank(minLevel);
-        var contexts = new ConcurrentBag<SigmaEvaluationContext>();
         var correlator = rules.CreateCorrelator();
-        var hits = Ordered(Batches(events), batch =>
-        {
-            var context = contexts.TryTake(out var c) ? c : rules.CreateContext();
-            var hits = new List<HuntHit>();
-            var detections = new List<SigmaDetection>();
-            var observer = EventObserverFactory?.Invoke();
-            foreach (var evidence in batch)
-                Evaluate(evidence, context, detections, hits, minimum, statistics, observer, correlator);
-            statistics.AddEvents(batch.Count);
-            contexts.Add(context);
-            return hits;
-        }, parallelism <= 0 ? Environment.ProcessorCount : parallelism, cancellationToken);
+        var hits = Ordered(Batches(events, BatchSize), batch => EvaluateBatch(batch, minimum, statistics, correlator), parallelism <= 0 ? Environment.ProcessorCount : parallelism, cancellationToken);
         return WithCorrelations(hits, correlator, minimum, statistics);
     }
 
@@ -113,16 +112,16 @@ public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
 
     private static int Workers(HuntRequest request) => request.Parallelism <= 0 ? Environment.ProcessorCount : request.Parallelism;
 
-    private static IEnumerable<List<EvidenceEvent>> Batches(IEnumerable<EvidenceEvent> events)
+    private static IEnumerable<List<EvidenceEvent>> Batches(IEnumerable<EvidenceEvent> events, int size)
     {
-        var batch = new List<EvidenceEvent>(BatchSize);
+        var batch = new List<EvidenceEvent>(size);
         foreach (var evidence in events)
         {
             batch.Add(evidence);
-            if (batch.Count == BatchSize)
+            if (batch.Count == size)
             {
                 yield return batch;
-                batch = new List<EvidenceEvent>(BatchSize);
+                batch = new List<EvidenceEvent>(size);
             }
         }
 
@@ -154,62 +153,123 @@ public sealed class HuntService(SigmaRuleSet rules, EvidenceParsers parsers)
         }
     }
 
-    private List<HuntHit> HuntFile(CollectionEntry entry, int minimum, HuntStatistics statistics, SigmaCorrelator? correlator, CancellationToken cancellationToken)
+    /// <summary>
+    /// The hits of every file in order: up to <paramref name="workers"/> files are read ahead, each by a task that hands
+    /// its batches to the pool through a bounded channel; the caller's thread takes each file's batches in order.
+    /// </summary>
+    private IEnumerable<HuntHit> Files(List<CollectionEntry> entries, int minimum, HuntStatistics statistics, SigmaCorrelator? correlator, int workers, CancellationToken cancellationToken)
     {
-        var hits = new List<HuntHit>();
-        FileFacts facts;
+        using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = new Queue<(Channel<Task<List<HuntHit>>> Batches, Task Reader)>();
+        var next = 0;
         try
         {
-            facts = FileFacts.Read(entry.FullPath, cancellationToken);
-        }
-        catch (IOException e)
-        {
-            statistics.Diagnostics.Enqueue(new Diagnostic(entry.DisplayPath, string.Empty, "cannot read: " + e.Message));
-            return hits;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            statistics.Diagnostics.Enqueue(new Diagnostic(entry.DisplayPath, string.Empty, "cannot read: " + e.Message));
-            return hits;
-        }
+            while (true)
+            {
+                while (reading.Count < workers && next < entries.Count)
+                {
+                    var batches = Channel.CreateBounded<Task<List<HuntHit>>>(new BoundedChannelOptions(workers * 2) { SingleReader = true, SingleWriter = true });
+                    var entry = entries[next++];
+                    reading.Enqueue((batches, Task.Run(() => ReadFile(entry, batches.Writer, minimum, statistics, correlator, abandoned.Token), abandoned.Token)));
+                }
 
-        var parser = parsers.Find(facts.Head, capturedFile: false);
-        if (parser is null)
-            return hits;
-        statistics.AddFile();
-        var context = rules.CreateContext();
-        var detections = new List<SigmaDetection>();
-        var source = new EvidenceSource(entry.FullPath, facts.Sha256, entry.Tenant, entry.Host);
-        using var stream = new FileStream(entry.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        long count = 0;
-        var observer = EventObserverFactory?.Invoke();
-        foreach (var evidence in parser.Parse(stream, new ParseContext(source, statistics.Diagnostics.Enqueue, cancellationToken)))
-        {
-            count++;
-            Evaluate(evidence, context, detections, hits, minimum, statistics, observer, correlator);
-        }
+                if (reading.Count == 0)
+                    yield break;
+                var (channel, reader) = reading.Peek();
+                while (channel.Reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
+                {
+                    while (channel.Reader.TryRead(out var batch))
+                    {
+                        foreach (var hit in batch.GetAwaiter().GetResult())
+                            yield return hit;
+                    }
+                }
 
-        statistics.AddEvents(count);
-        return hits;
+                reader.GetAwaiter().GetResult();
+                reading.Dequeue();
+            }
+        }
+        finally
+        {
+            // An abandoned enumeration stops the readers still waiting to hand over batches.
+            abandoned.Cancel();
+        }
     }
 
-    private void Evaluate(EvidenceEvent evidence, SigmaEvaluationContext context, List<SigmaDetection> detections, List<HuntHit> hits, int minimum,
-        HuntStatistics statistics, Action<EvidenceEvent, string>? observer, SigmaCorrelator? correlator)
+    /// <summary>Parses one file and queues the evaluation of each batch of its events, in order; completes the channel when done.</summary>
+    private async Task ReadFile(CollectionEntry entry, ChannelWriter<Task<List<HuntHit>>> batches, int minimum, HuntStatistics statistics, SigmaCorrelator? correlator, CancellationToken cancellationToken)
     {
-        var host = evidence.Host == "-" && evidence.Fields.Get("Computer") is { } computer ? computer : evidence.Host;
-        observer?.Invoke(evidence, host);
-        statistics.Channels.AddOrUpdate((host, evidence.Channel ?? evidence.Kind.ToString()), 1, (_, n) => n + 1);
-        detections.Clear();
-        rules.Evaluate(evidence, context, detections);
-        correlator?.Observe(detections, host);
-        foreach (var detection in detections)
+        try
         {
-            if ((minimum >= 0 && LevelRank(detection.Rule.Level) < minimum) || !rules.IsReportedAlone(detection.Rule))
+            FileFacts facts;
+            try
+            {
+                facts = FileFacts.Read(entry.FullPath, cancellationToken);
+            }
+            catch (IOException e)
+            {
+                statistics.Diagnostics.Enqueue(new Diagnostic(entry.DisplayPath, string.Empty, "cannot read: " + e.Message));
+                return;
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                statistics.Diagnostics.Enqueue(new Diagnostic(entry.DisplayPath, string.Empty, "cannot read: " + e.Message));
+                return;
+            }
+
+            var parser = parsers.Find(facts.Head, capturedFile: false);
+            if (parser is null)
+                return;
+            statistics.AddFile();
+            var source = new EvidenceSource(entry.FullPath, facts.Sha256, entry.Tenant, entry.Host);
+            using var stream = new FileStream(entry.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            foreach (var batch in Batches(parser.Parse(stream, new ParseContext(source, statistics.Diagnostics.Enqueue, cancellationToken)), FileBatchSize))
+                await batches.WriteAsync(Task.Run(() => EvaluateBatch(batch, minimum, statistics, correlator), cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            batches.TryComplete();
+        }
+    }
+
+    /// <summary>Evaluates a batch of events with a pooled context; counts its events, channels and rule time.</summary>
+    private List<HuntHit> EvaluateBatch(List<EvidenceEvent> batch, int minimum, HuntStatistics statistics, SigmaCorrelator? correlator)
+    {
+        var context = _contexts.TryTake(out var pooled) ? pooled : rules.CreateContext();
+        var hits = new List<HuntHit>();
+        var detections = new List<SigmaDetection>();
+        var channels = new Dictionary<(string Host, string Channel), long>();
+        var observer = EventObserverFactory?.Invoke();
+        long ruleTicks = 0;
+        foreach (var evidence in batch)
+        {
+            var host = evidence.Host == "-" && evidence.Fields.Get("Computer") is { } computer ? computer : evidence.Host;
+            observer?.Invoke(evidence, host);
+            var channel = (host, evidence.Channel ?? evidence.Kind.ToString());
+            channels[channel] = channels.GetValueOrDefault(channel) + 1;
+            detections.Clear();
+            var start = Stopwatch.GetTimestamp();
+            rules.Evaluate(evidence, context, detections, Prefilter);
+            ruleTicks += Stopwatch.GetTimestamp() - start;
+            if (detections.Count == 0)
                 continue;
-            hits.Add(new HuntHit(detection, host));
+            correlator?.Observe(detections, host);
+            foreach (var detection in detections)
+            {
+                if ((minimum >= 0 && LevelRank(detection.Rule.Level) < minimum) || !rules.IsReportedAlone(detection.Rule))
+                    continue;
+                hits.Add(new HuntHit(detection, host));
+            }
+
+            statistics.AddDetections(detections.Count);
         }
 
-        statistics.AddDetections(detections.Count);
+        foreach (var (key, count) in channels)
+            statistics.Channels.AddOrUpdate(key, count, (_, n) => n + count);
+        statistics.AddEvents(batch.Count);
+        statistics.AddRuleTime(Stopwatch.GetElapsedTime(0, ruleTicks));
+        _contexts.Add(context);
+        return hits;
     }
 
     /// <summary>Runs <paramref name="work"/> over the items on up to <paramref name="workers"/> threads and yields results in item order.</summary>

@@ -11,12 +11,16 @@ public sealed class HuntStatistics
     private long _files;
     private long _detections;
     private long _correlations;
+    private long _ruleTicks;
 
     public long Events => Interlocked.Read(ref _events);
 
     public long Files => Interlocked.Read(ref _files);
 
     public long Detections => Interlocked.Read(ref _detections);
+
+    /// <summary>Time the workers spent evaluating rules (summed over threads; parsing and output excluded).</summary>
+    public TimeSpan RuleTime => TimeSpan.FromTicks(Interlocked.Read(ref _ruleTicks));
 
     /// <summary>Correlation detections (before the level filter), counted when the hunt finishes.</summary>
     public long Correlations => Interlocked.Read(ref _correlations);
@@ -38,6 +42,8 @@ public sealed class HuntStatistics
     internal void AddFile() => Interlocked.Increment(ref _files);
 
     internal void AddDetections(long count) => Interlocked.Add(ref _detections, count);
+
+    internal void AddRuleTime(TimeSpan time) => Interlocked.Add(ref _ruleTicks, time.Ticks);
 
     internal void AddCorrelations(long count) => Interlocked.Add(ref _correlations, count);
 

@@ -20,5 +20,8 @@ internal sealed class FieldTable
         return slot;
     }
 
+    /// <summary>The slot of a field some rule reads, or null.</summary>
+    public int? Find(string name) => _slots.TryGetValue(name, out var slot) ? slot : null;
+
     public string[] Snapshot() => [.. _names];
 }

@@ -19,7 +19,8 @@ internal sealed class RegexMatcher : TextMatcher
         {
             try
             {
-                return new Regex(validated.ToString(), validated.Options | RegexOptions.NonBacktracking, validated.MatchTimeout);
+                // Linear in the value's length, so no timeout: one would make matches depend on the machine's load.
+                return new Regex(validated.ToString(), validated.Options | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
             }
             catch (NotSupportedException)
             {
