@@ -270,6 +270,64 @@ public sealed class TriageServiceTests
     }
 
     [Fact]
+    public void Ranks_every_host_in_investigation_order_and_keeps_duplicate_rows_in_input_order()
+    {
+        using var temp = new TempDirectory();
+        var inventory = temp.File("inv.csv");
+        var builds = new[] { "15.2.858.5", "15.2.986.36", "15.2.1118.7", "banana", "", "15.1.2242.4", "15.0.1497.2" };
+        var random = new Random(7);
+        var rows = Enumerable.Range(0, 400).Select(i =>
+            $"t{random.Next(9)},{(random.Next(20) == 0 ? "dup" : "h" + i)},{i},,{(random.Next(2) == 0 ? $"192.0.2.{i % 250}" : "")},,{(random.Next(4) == 0 ? "dc" : "exchange")},{builds[random.Next(builds.Length)]},");
+        File.WriteAllText(inventory, Header + string.Join('\n', rows) + "\n");
+        var scan = temp.File("scan.xml");
+        File.WriteAllText(scan, "<nmaprun><scaninfo protocol=\"tcp\" services=\"443\"/>" + string.Concat(Enumerable.Range(0, 250).Select(i =>
+            $"<host><status state=\"{(i % 7 == 0 ? "down" : "up")}\"/><address addr=\"192.0.2.{i}\"/><ports><port protocol=\"tcp\" portid=\"443\"><state state=\"{(i % 3 == 0 ? "filtered" : "open")}\"/></port></ports></host>")) + "</nmaprun>");
+        var report = Run(inventory, scan);
+
+        Assert.Equal(400, report.Hosts.Count);
+        Assert.All(report.Hosts.Zip(report.Hosts.Skip(1)), pair => Assert.True(TriageService.InvestigationOrder(pair.First, pair.Second) <= 0));
+        foreach (var same in report.Hosts.GroupBy(h => (h.Tenant, h.Host, h.Priority, h.PreAuthExposures, h.VulnerableTo.Count)).Where(g => g.Count() > 1))
+        {
+            var lines = same.Select(h => int.Parse(h.Inventory.Location, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(lines.Order(), lines);
+        }
+
+        Assert.Equal(report.Hosts.Count, report.Tenants.Sum(t => t.Hosts));
+        Assert.Equal(report.Hosts.Count(h => h.Priority == TriagePriority.Critical), report.Tenants.Sum(t => t.Critical));
+    }
+
+    [Theory]
+    [InlineData("192.0.2.1", true, "443/tcp open from the internet at 192.0.2.1 (scan.xml)")]
+    [InlineData("192.0.2.2", false, "443/tcp closed at 192.0.2.2 (scan.xml)")]
+    [InlineData("192.0.2.3", false, "443/tcp filtered at 192.0.2.3 (scan.xml)")]
+    [InlineData("192.0.2.4", null, "443/tcp open|filtered at 192.0.2.4 (scan.xml): exposure unconfirmed")]
+    [InlineData("192.0.2.5", null, "443/tcp was not scanned at 192.0.2.5 (scan.xml): exposure unknown")]
+    [InlineData("192.0.2.6", null, "192.0.2.6 did not answer the scan (scan.xml): exposure unconfirmed")]
+    [InlineData("192.0.2.7", null, "no scan covers 192.0.2.7: exposure unknown")]
+    [InlineData("banana", null, "public IP 'banana' is not an IP address: exposure unknown")]
+    [InlineData("", false, "no public IP in the inventory: not reachable from the internet as far as we know")]
+    public void Says_in_words_what_the_scan_answered_for_each_public_ip(string publicIp, bool? exposed, string exposure)
+    {
+        using var temp = new TempDirectory();
+        var inventory = temp.File("inv.csv");
+        File.WriteAllText(inventory, Header + $"t1,ex1,,,{publicIp},,exchange,15.2.858.5,\n");
+        var scan = temp.File("scan.xml");
+        string Host(int i, string status, string ports) => $"<host><status state=\"{status}\"/><address addr=\"192.0.2.{i}\"/><ports>{ports}</ports></host>";
+        string Port(string state) => $"<port protocol=\"tcp\" portid=\"443\"><state state=\"{state}\"/></port>";
+        File.WriteAllText(scan, "<nmaprun>" + Host(1, "up", Port("open")) + Host(2, "up", Port("closed")) + Host(3, "up", Port("filtered"))
+            + Host(4, "up", Port("open|filtered")) + Host(5, "up", "") + Host(6, "down", "") + "</nmaprun>");
+        var host = Assert.Single(Run(inventory, scan).Hosts);
+
+        Assert.Equal((exposed, exposure), (host.InternetExposed443, host.Exposure));
+        Assert.Equal(exposure, host.Reasons[^2]);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+            TriageJson.WriteHost(writer, host);
+        using var json = JsonDocument.Parse(stream.ToArray());
+        Assert.Equal(host.Reasons, json.RootElement.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
     public void A_truncated_json_array_is_one_diagnostic_naming_the_line()
     {
         using var temp = new TempDirectory();

@@ -157,6 +157,145 @@ public sealed partial class NmapReaderTests
             _ = NmapReader.Read(stream, "fuzz.xml", _ => { }).ToList();
         }, seed: "0N0XIzNsQ0O2");
 
+    [Theory]
+    [InlineData("<nmaprun><host><address addr=\"192.0.2.1\"/></hots></nmaprun>", "2:36", "does not match the end tag of 'hots'")]
+    [InlineData("<nmaprun><host><address addr=192.0.2.1/></host></nmaprun>", "2:21", "The expected token is '\"' or '''")]
+    [InlineData("<nmaprun><host><address addr=\"192.0.2.1\" addr=\"192.0.2.2\"/></host></nmaprun>", "2:33", "'addr' is a duplicate attribute name")]
+    [InlineData("<nmaprun><host><address addr=\"192.0.2.<1\"/></host></nmaprun>", "2:30", "'<', hexadecimal value 0x3C, is an invalid attribute character")]
+    [InlineData("<nmaprun><host><address addr=\"192.0.2.1\"/></host></nmaprun>trailing text", "2:51", "Data at the root level is invalid")]
+    [InlineData("<nmaprun><host><address addr=\"192.0.2.1\"/></host></nmaprun><nmaprun/>", "2:52", "multiple root elements")]
+    [InlineData("<nmaprun><host><address addr=\"&ee;\"/></host></nmaprun>", "2:23", "undeclared entity 'ee'")]
+    [InlineData("<nmaprun><host><address addr=\"192.0.2.1\"/></host><!-- never closed", "2:58", "end of file while parsing Comment")]
+    [InlineData("<nmaprun><host><address addr=\"192.0.2.1\"/></host><host><address addr=\"192.0.2.2\"/>", "3:34", "not closed: host, nmaprun")]
+    public void Malformed_xml_is_one_diagnostic_naming_the_place_and_what_was_read_before_stays(string xml, string location, string message)
+    {
+        var (hosts, diagnostics) = Read(xml.Replace("<host>", "\n<host>", StringComparison.Ordinal));
+        var d = Assert.Single(diagnostics);
+        Assert.Equal(("scan.xml", location, DiagnosticSeverity.Error), (d.File, d.Location, d.Severity));
+        Assert.StartsWith("XML ends or breaks here, the rest of the file is lost: ", d.Message, StringComparison.Ordinal);
+        Assert.Contains(message, d.Message, StringComparison.Ordinal);
+        Assert.True(hosts.Count <= 2);
+        Assert.All(hosts, h => Assert.StartsWith("192.0.2.", h.Addresses[0].Address, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xFE, (byte)'<', 0 })]
+    [InlineData(new byte[] { (byte)'<', (byte)'!', (byte)'[', (byte)'C', (byte)'D', (byte)'A', (byte)'T', (byte)'A', (byte)'[', (byte)'x', (byte)']', (byte)']', (byte)'>' })]
+    [InlineData(new byte[] { (byte)'&', (byte)'a', (byte)'m', (byte)'p', (byte)';' })]
+    public void Bytes_that_cannot_start_an_nmap_file_are_not_xml(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes);
+        var diagnostics = new List<Diagnostic>();
+        Assert.Empty(NmapReader.Read(stream, "scan.xml", diagnostics.Add));
+        var d = Assert.Single(diagnostics);
+        Assert.Equal(("scan.xml", "1:1"), (d.File, d.Location));
+        Assert.Equal("not XML: Data at the root level is invalid. Line 1, position 1.", d.Message);
+    }
+
+    [Fact]
+    public void Reads_utf16_as_xml_allows_with_the_same_answers_as_utf8()
+    {
+        const string Xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<nmaprun><scaninfo protocol=\"tcp\" services=\"443\"/>\n"
+            + "<host><status state=\"up\"/><address addr=\"192.0.2.1\" addrtype=\"ipv4\"/><hostnames><hostname name=\"caf\u00e9\"/></hostnames>"
+            + "<ports><port protocol=\"tcp\" portid=\"443\"><state state=\"open\"/></port></ports></host>\n</nmaprun>";
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Xml)).ToArray();
+        var diagnostics = new List<Diagnostic>();
+        using var stream = new MemoryStream(bytes);
+        var host = Assert.Single(NmapReader.Read(stream, "scan.xml", diagnostics.Add));
+        using var again = new MemoryStream(bytes);
+        var answer = Assert.Single(NmapReader.ReadTcpPort(again, "scan.xml", 443, diagnostics.Add));
+        Assert.Empty(diagnostics);
+        Assert.Equal(("192.0.2.1", "caf\u00e9", "open", "3:2"), (host.Addresses[0].Address, host.Hostnames[0], host.TcpPortState(443), host.Location));
+        Assert.Equal(new NmapPortAnswer(System.Net.IPAddress.Parse("192.0.2.1"), true, "open"), answer);
+    }
+
+    [Fact]
+    public void Nesting_past_the_limit_is_refused_not_followed()
+    {
+        var xml = "<nmaprun><host>" + string.Concat(Enumerable.Repeat("<x>", 1000)) + "</host></nmaprun>";
+        var d = Assert.Single(Read(xml).Diagnostics);
+        Assert.Equal("1:779", d.Location);
+        Assert.StartsWith("XML ends or breaks here, the rest of the file is lost: elements nested deeper than 256", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_what_well_formed_xml_may_hold_around_the_hosts()
+    {
+        const string Xml = "\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE nmaprun [\n<!ENTITY x \"a > b ]\">\n]>\n"
+            + "<?xml-stylesheet href=\"nmap.xsl\"?><!-- a comment with <host> inside -->\n"
+            + "<nmaprun args='nmap -p 443 \"x\" > y'><scaninfo protocol = 'tcp' services='443'/>\n"
+            + "<host><status state=\"up\"/><address addr=\"192.0.2.&#49;\" addrtype=\"ipv4\"/><hostnames><hostname name=\"a&amp;b&lt;c&#x41;\"/></hostnames>"
+            + "<ports><port protocol=\"tcp\" portid=\"443\"><state state=\"open\"/><script output=\"&lt;![CDATA[\"><![CDATA[ </host> ]]></script></port></ports></host>\n"
+            + "</nmaprun>\n<!-- after -->\n";
+        var (hosts, diagnostics) = Read(Xml);
+        Assert.Empty(diagnostics);
+        var host = Assert.Single(hosts);
+        Assert.Equal(("192.0.2.1", "a&b<cA", "open", "7:2"), (host.Addresses[0].Address, host.Hostnames[0], host.TcpPortState(443), host.Location));
+    }
+
+    [Fact]
+    public void Attribute_values_are_normalised_as_xml_says()
+    {
+        var (hosts, _) = Read("<nmaprun><host><address addr=\"192.0.2.1\"/><hostnames><hostname name=\"two\r\nlines\there\"/></hostnames></host></nmaprun>");
+        Assert.Equal("two lines here", Assert.Single(hosts).Hostnames[0]);
+    }
+
+    public static TheoryData<string> PortScans() => new()
+    {
+        """
+        <nmaprun><scaninfo type="syn" protocol="tcp" services="1-1000"/>
+        <host><status state="up"/><address addr="192.0.2.1" addrtype="ipv4"/><address addr="00:11:22:33:44:55" addrtype="mac"/>
+        <ports><port protocol="udp" portid="443"><state state="open"/></port><port protocol="tcp" portid="443"><state state="closed"/></port>
+        <port protocol="tcp" portid="443"><state state="open"/></port></ports></host>
+        <host><status state="up"/><address addr="2001:DB8::1" addrtype="ipv6"/><ports><extraports state="filtered" count="998"/></ports></host>
+        <host><status state="up"/><address addr="192.0.2.3"/><ports><extraports state="filtered" count="500"/><extraports state="closed" count="498"/></ports></host>
+        <host><status state="down"/><address addr="192.0.2.4" addrtype="ipv4"/></host>
+        <host><status state="up"/><address addr="192.0.2.5" addrtype="ipv4"/><ports><port protocol="tcp" portid="x443"><state state="open"/></port><port portid="443"/></ports></host>
+        <host><status state="up"/><address addr="00:11:22:33:44:66" addrtype="mac"/></host>
+        <host><status state="up"/></host>
+        <host><address addr="not an ip" addrtype="ipv4"/><address addr=" [192.0.2.8] "/></host>
+        <scaninfo type="syn" protocol="tcp" services="80"/>
+        <host><status state="up"/><address addr="192.0.2.9" addrtype="ipv4"/><ports><extraports state="closed" count="1"/></ports></host>
+        </nmaprun>
+        """,
+        """<nmaprun><host><status state="up"/><address addr="192.0.2.1"/><ports><extraports state="filtered" count="3"/></ports></host></nmaprun>""",
+    };
+
+    [Theory]
+    [MemberData(nameof(PortScans))]
+    public void The_port_answers_agree_with_the_full_hosts_address_by_address_with_the_same_diagnostics(string xml)
+    {
+        var (hosts, diagnostics) = Read(xml);
+        var expected = hosts.SelectMany(h => h.IpAddresses
+            .Select(a => System.Net.IPAddress.TryParse(a.AsSpan().Trim().Trim(['[', ']']), out var ip) ? ip : null)
+            .OfType<System.Net.IPAddress>()
+            .Select(ip => new NmapPortAnswer(ip, h.IsUp, h.TcpPortState(443)))).ToList();
+        var portDiagnostics = new List<Diagnostic>();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(xml));
+        var answers = NmapReader.ReadTcpPort(stream, "scan.xml", 443, portDiagnostics.Add).ToList();
+        Assert.Equal(expected, answers);
+        Assert.Equal(diagnostics, portDiagnostics);
+    }
+
+    [Fact]
+    public void Reads_the_same_hosts_however_the_stream_splits_the_bytes() =>
+        Gen.Int[1, 9].Sample(chunk =>
+        {
+            var xml = "<nmaprun><scaninfo protocol=\"tcp\" services=\"443\"/>\n" + string.Concat(Enumerable.Range(0, 40).Select(i =>
+                $"<host><status state=\"{(i % 3 == 0 ? "down" : "up")}\"/>\n<address addr=\"192.0.2.{i}\" addrtype=\"ipv4\"/><hostnames><hostname name=\"h&amp;{i}\"/></hostnames>"
+                + $"<ports><port protocol=\"tcp\" portid=\"443\"><state state=\"{(i % 2 == 0 ? "open" : "closed")}\" reason=\"syn-ack\"/></port></ports></host>\n")) + "</nmaprun>";
+            var whole = Read(xml).Hosts;
+            var diagnostics = new List<Diagnostic>();
+            using var stream = new TrickleStream(Encoding.UTF8.GetBytes(xml), chunk);
+            var split = NmapReader.Read(stream, "scan.xml", diagnostics.Add).ToList();
+            Assert.Empty(diagnostics);
+            Assert.Equal(40, split.Count);
+            Assert.Equal(whole.Select(Describe), split.Select(Describe));
+        }, seed: "0N0XIzNsQ0O2", iter: 20);
+
+    private static string Describe(NmapHost h) =>
+        $"{h.State} {h.Location} {string.Join(",", h.IpAddresses)} {string.Join(",", h.Hostnames)} {h.TcpPortState(443)} {h.Ports.Count}";
+
     [GeneratedRegex("<hosts up=\"(\\d+)\"")]
     private static partial Regex RunstatsUp();
 

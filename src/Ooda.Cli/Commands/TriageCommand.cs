@@ -1,7 +1,8 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using Ooda.Cli.Rendering;
 using Ooda.Engine.Triage;
-using Ooda.Store;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -13,26 +14,53 @@ public sealed class TriageCommand : Command<TriageSettings>
     public override int Execute(CommandContext context, TriageSettings settings, CancellationToken cancellationToken)
     {
         var request = new TriageRequest(settings.Inventory, settings.Scans);
-        var report = new TriageService().Run(request, cancellationToken);
-        foreach (var d in report.Diagnostics.Take(settings.Json ? int.MaxValue : settings.ShowDiagnostics))
-            Console.Error.WriteLine("ooda: " + TerminalText.Clean(d.ToString()));
-        StoredTriageRun? stored = null;
-        if (settings.StoresResult)
+
+        // The workspace opens, and later stores the run, on another core while this one triages and writes the output.
+        var opening = settings.StoresResult ? Task.Run(settings.OpenWorkspace, cancellationToken) : null;
+        TriageReport report;
+        try
         {
-            using var workspace = settings.OpenWorkspace();
-            stored = TriageStorage.Save(workspace, request, report);
+            report = new TriageService().Run(request, cancellationToken);
+        }
+        catch
+        {
+            opening?.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            throw;
+        }
+
+        var saving = opening?.ContinueWith(t =>
+        {
+            using var workspace = t.GetAwaiter().GetResult();
+            return TriageStorage.Save(workspace, request, report);
+        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+
+        // Buffered: a write per diagnostic cost more than the diagnostics on a large, messy inventory.
+        using (var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false), 1 << 16))
+        {
+            foreach (var d in report.Diagnostics.Take(settings.Json ? int.MaxValue : settings.ShowDiagnostics))
+                stderr.WriteLine("ooda: " + TerminalText.Clean(d.ToString()));
         }
 
         if (settings.Json)
         {
-            using var json = new JsonLines();
-            foreach (var host in report.Hosts)
-                json.Write(w => TriageJson.WriteHost(w, host));
+            using (var json = new JsonLines())
+            {
+                // One delegate for all hosts, not one per host.
+                HostTriage? current = null;
+                var write = (Utf8JsonWriter w) => TriageJson.WriteHost(w, current!);
+                foreach (var host in report.Hosts)
+                {
+                    current = host;
+                    json.Write(write);
+                }
+            }
+
+            saving?.GetAwaiter().GetResult();
             return OodaApp.ExitOk;
         }
 
         Write(report);
-        if (stored is not null)
+        if (saving?.GetAwaiter().GetResult() is { } stored)
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Stored as triage run {stored.RunId} in [bold]{Markup.Escape(settings.WorkspaceFolder)}[/] (tables triage_runs, triage_hosts)."));
         return OodaApp.ExitOk;
     }

@@ -10,8 +10,6 @@ namespace Ooda.Engine.Triage;
 /// </summary>
 public sealed class TriageService(ExchangeKnowledgeBase knowledge)
 {
-    private const string NotExchange = "not an Exchange server (no exchange role or build in the inventory)";
-
     public TriageService()
         : this(ExchangeKnowledgeBase.Embedded)
     {
@@ -35,18 +33,24 @@ public sealed class TriageService(ExchangeKnowledgeBase knowledge)
         var scans = reading.GetAwaiter().GetResult();
         diagnostics.AddRange(scanDiagnostics);
         diagnostics.AddRange(inventoryDiagnostics);
-        var hosts = new List<HostTriage>(rows.Count);
+        var hosts = new HostTriage[rows.Count];
         var facts = new Dictionary<string, BuildFacts>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        var tenants = new Dictionary<string, TenantTally>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
         {
+            var row = rows[i];
             var (host, unknownNote) = Triage(row, scans, request.ScanPaths.Count > 0, facts);
             if (unknownNote is not null)
                 diagnostics.Add(new Diagnostic(request.InventoryPath, row.Location, UnknownBuild(row, unknownNote), DiagnosticSeverity.Warning));
-            hosts.Add(host);
+            hosts[i] = host;
+
+            // Tallied in input order, while the host is fresh in the cache; the roll-up never depends on the ranking.
+            if (!tenants.TryGetValue(host.Tenant, out var tally))
+                tenants.Add(host.Tenant, tally = new TenantTally(host.Tenant));
+            tally.Add(host);
         }
 
-        hosts.Sort(InvestigationOrder);
-        return new TriageReport(hosts, RollUp(hosts), diagnostics);
+        return new TriageReport(Rank(hosts, tenants.Keys), RollUp(tenants.Values), diagnostics);
     }
 
     /// <summary>Most urgent first: priority, then pre-auth entry points, then number of open CVEs, then tenant and host.</summary>
@@ -68,9 +72,9 @@ public sealed class TriageService(ExchangeKnowledgeBase knowledge)
 
     private (HostTriage Host, string? UnknownNote) Triage(InventoryHost row, ScanIndex scans, bool anyScan, Dictionary<string, BuildFacts> cache)
     {
-        var (exposed, exposure) = Exposure(row, scans, anyScan);
+        var exposure = Exposure(row, scans, anyScan);
         if (!row.HasExchangeRole && row.ExchangeBuild is null)
-            return (new HostTriage(row, null, exposed, exposure, TriagePriority.None, [NotExchange]), null);
+            return (new HostTriage(row, null, exposure, TriagePriority.None), null);
 
         var key = row.ExchangeBuild ?? "";
         if (!cache.TryGetValue(key, out var facts))
@@ -80,9 +84,9 @@ public sealed class TriageService(ExchangeKnowledgeBase knowledge)
         }
 
         var assessment = facts.Assessment;
-        var priority = (assessment.Status, exposed) switch
+        var priority = (assessment.Status, exposure.Exposed) switch
         {
-            (AssessmentStatus.Vulnerable, true) => facts.HasPreAuthExposure ? TriagePriority.Critical : TriagePriority.High,
+            (AssessmentStatus.Vulnerable, true) => facts.PreAuthExposures > 0 ? TriagePriority.Critical : TriagePriority.High,
             (AssessmentStatus.Vulnerable, null) => TriagePriority.High,
             (AssessmentStatus.Vulnerable, false) => TriagePriority.Medium,
             (AssessmentStatus.Unknown, true) => TriagePriority.High,
@@ -92,14 +96,7 @@ public sealed class TriageService(ExchangeKnowledgeBase knowledge)
             _ => TriagePriority.None,
         };
 
-        var reasons = new string[facts.StatusReasons.Count + (facts.FixReason is null ? 1 : 2)];
-        var n = 0;
-        foreach (var reason in facts.StatusReasons)
-            reasons[n++] = reason;
-        reasons[n++] = exposure;
-        if (facts.FixReason is not null)
-            reasons[n] = facts.FixReason;
-        return (new HostTriage(row, assessment, exposed, exposure, priority, reasons), facts.UnknownNote);
+        return (new HostTriage(row, facts, exposure, priority), facts.UnknownNote);
     }
 
     /// <summary>The build-dependent half of a host's triage; the exposure half depends on its address.</summary>
@@ -133,45 +130,57 @@ public sealed class TriageService(ExchangeKnowledgeBase knowledge)
         }
 
         var unknownNote = assessment.Status == AssessmentStatus.Unknown ? string.Join("; ", assessment.Notes) : null;
-        return new BuildFacts(assessment, preAuth.Count > 0, reasons, fix, unknownNote);
+        return new BuildFacts(assessment, preAuth.Count, reasons, fix, unknownNote);
     }
 
-    private static (bool? Exposed, string Why) Exposure(InventoryHost row, ScanIndex scans, bool anyScan)
+    private static HostExposure Exposure(InventoryHost row, ScanIndex scans, bool anyScan)
     {
         if (row.PublicIp is null)
-            return (false, "no public IP in the inventory: not reachable from the internet as far as we know");
-        if (ScanIndex.Normalize(row.PublicIp) is not { } address)
-            return (null, $"public IP '{row.PublicIp}' is not an IP address: exposure unknown");
+            return new HostExposure(ExposureKind.NoPublicIp);
+        if (ScanIndex.ParseAddress(row.PublicIp) is not { } address)
+            return new HostExposure(ExposureKind.NotAnAddress);
         if (!anyScan)
-            return (null, $"no scan given: exposure of {row.PublicIp} unknown");
+            return new HostExposure(ExposureKind.NoScan);
         if (scans.Find(address) is not { } seen)
-            return (null, $"no scan covers {row.PublicIp}: exposure unknown");
+            return new HostExposure(ExposureKind.NotCovered);
         if (!seen.HostUp)
-            return (null, $"{row.PublicIp} did not answer the scan ({seen.File}): exposure unconfirmed");
+            return new HostExposure(ExposureKind.NoAnswer, null, seen.File);
         return seen.State switch
         {
-            "open" => (true, $"443/tcp open from the internet at {row.PublicIp} ({seen.File})"),
-            null => (null, $"443/tcp was not scanned at {row.PublicIp} ({seen.File}): exposure unknown"),
-            "open|filtered" => (null, $"443/tcp open|filtered at {row.PublicIp} ({seen.File}): exposure unconfirmed"),
-            var state => (false, $"443/tcp {state} at {row.PublicIp} ({seen.File})"),
+            "open" => new HostExposure(ExposureKind.Open, seen.State, seen.File),
+            null => new HostExposure(ExposureKind.NotScanned, null, seen.File),
+            "open|filtered" => new HostExposure(ExposureKind.OpenFiltered, seen.State, seen.File),
+            var state => new HostExposure(ExposureKind.Answered, state, seen.File),
         };
     }
 
     private static string Groups(IReadOnlyList<CveExposure> exposures) =>
         string.Join("; ", exposures.GroupBy(e => e.Cve.Group).Select(g => g.Key == g.First().Cve.Id ? g.Key : $"{g.Key} ({string.Join(", ", g.Select(e => e.Cve.Id))})"));
 
-    /// <summary>One pass over the hosts, then the tenants most in need first.</summary>
-    private static List<TenantTriage> RollUp(List<HostTriage> hosts)
+    /// <summary>The hosts in <see cref="InvestigationOrder"/>, sorted by flat keys (tenants ranked once) rather than by comparing hosts.</summary>
+    private static HostTriage[] Rank(HostTriage[] hosts, IEnumerable<string> tenants)
     {
-        var byTenant = new Dictionary<string, TenantTally>(StringComparer.Ordinal);
-        foreach (var h in hosts)
+        var names = tenants.ToArray();
+        Array.Sort(names, StringComparer.Ordinal);
+        var tenantRank = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++)
+            tenantRank.Add(names[i], i);
+        var keys = new InvestigationKey[hosts.Length];
+        for (var i = 0; i < hosts.Length; i++)
         {
-            if (!byTenant.TryGetValue(h.Tenant, out var tally))
-                byTenant.Add(h.Tenant, tally = new TenantTally(h.Tenant));
-            tally.Add(h);
+            var h = hosts[i];
+            keys[i] = new InvestigationKey((int)h.Priority, h.PreAuthExposures, h.VulnerableTo.Count, tenantRank[h.Tenant], h.Host, i);
         }
 
-        return [.. byTenant.Values.Select(t => t.ToTriage())
-            .OrderBy(t => t.Highest).ThenByDescending(t => t.Critical).ThenByDescending(t => t.High).ThenBy(t => t.Tenant, StringComparer.Ordinal)];
+        Array.Sort(keys);
+        var ranked = new HostTriage[hosts.Length];
+        for (var i = 0; i < keys.Length; i++)
+            ranked[i] = hosts[keys[i].Index];
+        return ranked;
     }
+
+    /// <summary>The tenants most in need first.</summary>
+    private static List<TenantTriage> RollUp(IEnumerable<TenantTally> tallies) =>
+        [.. tallies.Select(t => t.ToTriage())
+            .OrderBy(t => t.Highest).ThenByDescending(t => t.Critical).ThenByDescending(t => t.High).ThenBy(t => t.Tenant, StringComparer.Ordinal)];
 }

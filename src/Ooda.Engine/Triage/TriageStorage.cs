@@ -29,7 +29,7 @@ public static class TriageStorage
             host.Host,
             host.Inventory.Fqdn,
             host.Inventory.PublicIp,
-            host.Assessment?.Build?.ToString() ?? host.Inventory.ExchangeBuild,
+            host.Facts?.BuildText ?? host.Inventory.ExchangeBuild,
             host.Status,
             [.. host.VulnerableTo.Select(e => e.Cve.Id)],
             host.InternetExposed443,

@@ -12,6 +12,31 @@ internal sealed class InventoryPool
 
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _roles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringsBySpan;
+    private readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _rolesBySpan;
+
+    public InventoryPool()
+    {
+        _stringsBySpan = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        _rolesBySpan = _roles.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The shared string for a value read from a row; null when empty. Allocates only for a value not seen before.</summary>
+    public string? Share(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty)
+            return null;
+        if (_stringsBySpan.TryGetValue(value, out var shared))
+            return shared;
+        var text = value.ToString();
+        if (_strings.Count < MaxEntries)
+            _strings.Add(text, text);
+        return text;
+    }
+
+    /// <summary>Roles from a value read from a row; see <see cref="Roles(string?)"/>.</summary>
+    public IReadOnlyList<string> Roles(ReadOnlySpan<char> text) =>
+        text.IsEmpty ? [] : _rolesBySpan.TryGetValue(text, out var roles) ? roles : Roles(text.ToString());
 
     public string? Share(string? value)
     {

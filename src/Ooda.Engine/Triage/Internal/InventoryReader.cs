@@ -49,25 +49,37 @@ internal static class InventoryReader
         }
 
         csv.ExpectedFields = header.Length;
-        while (csv.Read() is { } record)
+        var columns = Array.ConvertAll(Columns, c => index.TryGetValue(c, out var i) ? i : -1);
+        while (csv.Advance(out var line, out var error))
         {
-            if (record.Fields is not { } fields)
+            if (error is not null)
             {
-                report(new Diagnostic(path, Line(record.Line), record.Error!));
+                report(new Diagnostic(path, Line(line), error));
                 continue;
             }
 
-            if (fields is [""])
+            if (csv.FieldCount == 1 && csv.Field(0).IsEmpty)
                 continue;
-            if (fields.Length != header.Length)
+            if (csv.FieldCount != header.Length)
             {
-                report(new Diagnostic(path, Line(record.Line), $"row has {fields.Length} fields, the header has {header.Length}; row skipped"));
+                report(new Diagnostic(path, Line(line), $"row has {csv.FieldCount} fields, the header has {header.Length}; row skipped"));
                 continue;
             }
 
-            string? Field(string name) => index.TryGetValue(name, out var i) && fields[i].Trim() is { Length: > 0 } v ? v : null;
-            if (Create(Field, pool, path, Line(record.Line), report) is { } host)
-                yield return host;
+            // Columns by position, values read straight from the row: only the host's own values become new strings.
+            ReadOnlySpan<char> Field(int column) => columns[column] is >= 0 and var i ? csv.Field(i).Trim() : default;
+            string? Own(int column) => Field(column) is { IsEmpty: false } v ? v.ToString() : null;
+            var location = Line(line);
+            var tenant = pool.Share(Field(0));
+            var host = Own(1);
+            if (tenant is null || host is null)
+            {
+                report(new Diagnostic(path, location, "row without tenant or host; skipped"));
+                continue;
+            }
+
+            yield return new InventoryHost(tenant, host, Own(2), Own(3), Own(4), pool.Share(Field(5)), pool.Roles(Field(6)),
+                pool.Share(Field(7)), pool.Share(Field(8)), location);
         }
     }
 

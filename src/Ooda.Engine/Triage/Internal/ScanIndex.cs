@@ -9,7 +9,9 @@ internal sealed class ScanIndex
 {
     private const int Https = 443;
 
-    private readonly Dictionary<string, Observation> _byAddress = new(StringComparer.Ordinal);
+    private readonly Dictionary<IPAddress, Observation> _byAddress;
+
+    private ScanIndex(int capacity) => _byAddress = new(capacity);
 
     public readonly record struct Observation(bool HostUp, string? State, string File);
 
@@ -19,7 +21,7 @@ internal sealed class ScanIndex
     /// </summary>
     public static ScanIndex Build(IReadOnlyList<string> paths, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
-        var files = new ScanIndex[paths.Count];
+        var files = new List<NmapPortAnswer>[paths.Count];
         var diagnostics = new List<Diagnostic>[paths.Count];
         Parallel.For(0, paths.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
@@ -27,50 +29,44 @@ internal sealed class ScanIndex
             files[i] = ReadFile(paths[i], diagnostics[i].Add, cancellationToken);
         });
 
-        var index = new ScanIndex();
+        // One table for all files, filled in file order: the answers are small values, the table is built once.
+        var index = new ScanIndex(files.Sum(f => f.Count));
         for (var i = 0; i < paths.Count; i++)
         {
             diagnostics[i].ForEach(report);
-            foreach (var (key, seen) in files[i]._byAddress)
-                index.Add(key, seen);
+            var file = Path.GetFileName(paths[i]);
+            foreach (var answer in files[i])
+                index.Add(answer.Address, new Observation(answer.HostUp, answer.State, file));
         }
 
         return index;
     }
 
-    /// <summary>What the scans saw at an address given in <see cref="Normalize"/>'s form.</summary>
-    public Observation? Find(string normalizedAddress) =>
-        _byAddress.TryGetValue(normalizedAddress, out var seen) ? seen : null;
+    /// <summary>What the scans saw at an address; any spelling of it (IPv6 compressed or not, any case) finds it.</summary>
+    public Observation? Find(IPAddress address) =>
+        _byAddress.TryGetValue(address, out var seen) ? seen : null;
 
-    /// <summary>The canonical text of an IP address (IPv6 compressed, lower case), or null when it is not one.</summary>
-    public static string? Normalize(string address) =>
-        IPAddress.TryParse(address.Trim().Trim('[', ']'), out var ip) ? ip.ToString() : null;
+    /// <summary>An IP address as an inventory writes it (brackets and white space tolerated), or null when it is not one.</summary>
+    public static IPAddress? ParseAddress(string address) =>
+        IPAddress.TryParse(address.AsSpan().Trim().Trim(['[', ']']), out var ip) ? ip : null;
 
-    private static ScanIndex ReadFile(string path, Action<Diagnostic> report, CancellationToken cancellationToken)
+    private static List<NmapPortAnswer> ReadFile(string path, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
-        var index = new ScanIndex();
-        var file = Path.GetFileName(path);
+        var answers = new List<NmapPortAnswer>();
         try
         {
-            foreach (var host in NmapReader.ReadFile(path, report, cancellationToken))
-            {
-                var seen = new Observation(host.IsUp, host.TcpPortState(Https), file);
-                foreach (var address in host.IpAddresses)
-                {
-                    if (Normalize(address) is { } key)
-                        index.Add(key, seen);
-                }
-            }
+            foreach (var answer in NmapReader.ReadTcpPortFile(path, Https, report, cancellationToken))
+                answers.Add(answer);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             report(new Diagnostic(path, "", "cannot read the scan: " + e.Message));
         }
 
-        return index;
+        return answers;
     }
 
-    private void Add(string key, Observation seen)
+    private void Add(IPAddress key, Observation seen)
     {
         if (!_byAddress.TryGetValue(key, out var before) || Rank(seen) > Rank(before))
             _byAddress[key] = seen;
