@@ -5,17 +5,23 @@
 # under $BENCH_DIR (the generated collection is deleted after ingest). Prints wall time, CPU time and peak RSS (from
 # /usr/bin/time -v) per command, best of three runs by wall time. The issue's bar: each pivot under 1 s at 10M events.
 # Usage: benchmarks/investigation.sh [events] [tenants]   (default 10000000 and 4)
+# BENCH_PART=tree times only the process trees; OODA_CLI=path/to/ooda times that build (nothing is built) and BENCH_WS=dir
+# that workspace (a copy, say: a newer Ooda migrates the workspace it opens, and an older one then refuses it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 events=${1:-10000000}
 tenants=${2:-4}
 work=${BENCH_DIR:-/tmp/ooda-bench}
 mkdir -p "$work"
-dotnet build benchmarks/Ooda.Benchmarks -c Release -o out/bench --nologo -v quiet -clp:ErrorsOnly
-./ooda.sh build
+part=${BENCH_PART:-all}
+cli=${OODA_CLI:-out/cli/ooda}
+if [ -z "${OODA_CLI:-}" ]; then
+  dotnet build benchmarks/Ooda.Benchmarks -c Release -o out/bench --nologo -v quiet -clp:ErrorsOnly
+  ./ooda.sh build
+fi
 command -v /usr/bin/time >/dev/null || { apt-get install -y -qq time >/dev/null; }
 
-ws="$work/investigation-$events-$tenants"
+ws=${BENCH_WS:-$work/investigation-$events-$tenants}
 in_ws=(--workspace "$ws")
 
 # The generated month starts 2021-07-15 (InvestigationFleetGenerator.Start); pivot in its middle, on tenant t01.
@@ -82,15 +88,15 @@ timeline_timing() {
 #   best_of_3 "tree t01-ex01" out/cli/ooda case tree "$case_id" --host t01-ex01 --from ... --to ... "${in_ws[@]}"
 # The process tree of the tenant's Exchange server: a two-day window around the anchor (the case view), then its whole month.
 process_tree_timing() {
-  best_of_3 "tree, 2-day window, json" out/cli/ooda case tree "$case_id" --host t01-ex01 --from 2021-07-31T13:37:00Z --to 2021-08-02T13:37:00Z \
+  best_of_3 "tree, 2-day window, json" "$cli" case tree "$case_id" --host t01-ex01 --from 2021-07-31T13:37:00Z --to 2021-08-02T13:37:00Z \
     --format json --max-nodes 100000 "${in_ws[@]}"
-  best_of_3 "tree, root w3wp.exe, 2-day window" out/cli/ooda case tree "$case_id" --host t01-ex01 --root w3wp.exe \
+  best_of_3 "tree, root w3wp.exe, 2-day window" "$cli" case tree "$case_id" --host t01-ex01 --root w3wp.exe \
     --from 2021-07-31T13:37:00Z --to 2021-08-02T13:37:00Z --format json "${in_ws[@]}"
-  best_of_3 "tree, whole month, json" out/cli/ooda case tree "$case_id" --host t01-ex01 --format json --max-nodes 100000 "${in_ws[@]}"
+  best_of_3 "tree, whole month, json" "$cli" case tree "$case_id" --host t01-ex01 --format json --max-nodes 100000 "${in_ws[@]}"
 }
 
 [ -f "$ws/.complete" ] || build_workspace
-stored=$(out/cli/ooda sql "SELECT count(*) AS n FROM event_rows" --json "${in_ws[@]}" | tr -dc '0-9')
+stored=$("$cli" sql "SELECT count(*) AS n FROM event_rows" --json "${in_ws[@]}" | tr -dc '0-9')
 echo "workspace $ws: $stored events, $(du -sh "$ws" | cut -f1); $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-timeline_timing
+[ "$part" = tree ] || timeline_timing
 process_tree_timing

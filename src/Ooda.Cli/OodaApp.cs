@@ -34,7 +34,7 @@ public static class OodaApp
                 .WithDescription("List stored events by tenant, host, time, channel, event id and field values.")
                 .WithExample("events", "--host", "EXCH01", "--event-id", "4688", "--where", "CommandLine=*whoami*");
             config.AddCommand<SqlCommand>("sql")
-                .WithDescription("Run read-only SQL over the workspace store (tables: events, ingested_files, diagnostics, captured_files, findings, triage_runs, triage_hosts, cases, case_findings, case_hosts, case_notes, case_evidence, audit_log, stack_values, stack_files).")
+                .WithDescription("Run read-only SQL over the workspace store (tables: events, ingested_files, diagnostics, captured_files, findings, finding_sources, triage_runs, triage_hosts, cases, case_findings, case_hosts, case_notes, case_evidence, audit_log, stack_values, stack_files, process_events).")
                 .WithExample("sql", "\"SELECT host, count(*) FROM events GROUP BY host\"");
             config.AddBranch("exchange", exchange =>
             {

@@ -60,6 +60,7 @@ public sealed class FileIngest : IDisposable
         using var transaction = _workspace.BeginTransaction();
         Execute("INSERT INTO ingested_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             _fileId, file.Tenant, file.Host, file.Sha256, file.Path, file.Size, file.Format, file.Events, file.Diagnostics, file.IngestedAt);
+        _workspace.IndexProcesses(_fileId);
         if (diagnostics.Count > 0)
         {
             using var appender = _workspace.CreateAppender("diagnostics");

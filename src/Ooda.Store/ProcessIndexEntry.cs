@@ -1,7 +1,7 @@
 namespace Ooda.Store;
 
 /// <summary>One process start or exit in a host's history, as much as walking ancestors needs; see <see cref="Workspace.QueryProcessIndex"/>.</summary>
-/// <param name="Row">The stored row, for <see cref="Workspace.QueryProcessRows"/>; valid while the workspace stays open and unchanged.</param>
+/// <param name="Row">The row in the process index, for <see cref="Workspace.QueryProcessRows"/>; valid while the workspace stays open and unchanged.</param>
 /// <param name="Timestamp">When the event was logged (UTC).</param>
 /// <param name="EventId">1, 4688 or 4689.</param>
 /// <param name="ProcessGuid">Sysmon's ProcessGuid (event 1 only), upper case without braces.</param>

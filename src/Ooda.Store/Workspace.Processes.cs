@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using Ooda.Store.Internal;
 
 namespace Ooda.Store;
 
@@ -11,121 +12,80 @@ public sealed partial class Workspace
     /// <summary>Images, users and other process texts longer than this arrive cut.</summary>
     public const int MaxProcessText = 1024;
 
-    private const string ZeroGuid = "00000000-0000-0000-0000-000000000000";
-
-    // One JSON parse per row: json_transform reads every field a tree needs into a struct in a single pass.
-    private const string ProcessFields =
-        "{\"ProcessGuid\":\"VARCHAR\",\"ProcessId\":\"VARCHAR\",\"ParentProcessGuid\":\"VARCHAR\",\"ParentProcessId\":\"VARCHAR\"," +
-        "\"Image\":\"VARCHAR\",\"ParentImage\":\"VARCHAR\",\"CommandLine\":\"VARCHAR\",\"ParentCommandLine\":\"VARCHAR\",\"User\":\"VARCHAR\"," +
-        "\"ParentUser\":\"VARCHAR\",\"IntegrityLevel\":\"VARCHAR\",\"UtcTime\":\"VARCHAR\",\"NewProcessId\":\"VARCHAR\",\"NewProcessName\":\"VARCHAR\"," +
-        "\"ParentProcessName\":\"VARCHAR\",\"SubjectUserName\":\"VARCHAR\",\"SubjectDomainName\":\"VARCHAR\",\"TargetUserName\":\"VARCHAR\"," +
-        "\"TargetDomainName\":\"VARCHAR\",\"MandatoryLabel\":\"VARCHAR\",\"ProcessName\":\"VARCHAR\"}";
-
-    // Only what finding a process by id or GUID needs, for the index of a host's history.
-    private const string IndexFields =
-        "{\"ProcessGuid\":\"VARCHAR\",\"ProcessId\":\"VARCHAR\",\"NewProcessId\":\"VARCHAR\",\"ParentProcessGuid\":\"VARCHAR\",\"ParentProcessId\":\"VARCHAR\"}";
-
-    private const string ProcessChannels =
-        """
-        ((r.event_id IN (1, 5) AND (lower(r.channel) = 'microsoft-windows-sysmon/operational' OR r.provider = 'Microsoft-Windows-Sysmon'))
-          OR (r.event_id IN (4688, 4689) AND (lower(r.channel) = 'security' OR r.provider = 'Microsoft-Windows-Security-Auditing')))
-        """;
-
     /// <summary>
-    /// The process starts and ends of one host in a window, in no particular order (sorting wide rows in SQL would cost more
-    /// than the query; callers order them). Selection and field extraction run in SQL, so only the rows wanted are decoded
-    /// and only the fields a process tree needs come back. A limit keeps the earliest events and says where it cut.
+    /// The process starts and ends of one host in a window, in no particular order (callers order them), from the process
+    /// index that ingest fills. A limit keeps the earliest events and says where it cut.
     /// </summary>
     public ProcessEventWindow QueryProcessEvents(ProcessEventQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var parameters = new List<object?> { query.Tenant, query.Host };
+        var files = ProcessFiles(query.Tenant, query.Host);
+        if (files.Count == 0)
+            return new ProcessEventWindow([], null);
+
+        var parameters = new List<object?>();
         var window = string.Empty;
         if (query.From is { } from)
         {
             parameters.Add(from);
-            window += $" AND r.ts >= ${parameters.Count}";
+            window += $" AND p.ts >= ${parameters.Count}";
         }
 
         if (query.To is { } to)
         {
             parameters.Add(to);
-            window += $" AND r.ts < ${parameters.Count}";
+            window += $" AND p.ts < ${parameters.Count}";
         }
 
+        var selection = FileSelection(files) + window;
         DateTime? cut = null;
-        if (query.Limit is { } limit)
+        if (query.Limit is { } limit && Count(selection, parameters) > limit)
         {
             // The cut is found on timestamps alone, which is cheap: the time of the first event past the limit.
             using var first = Command(
-                string.Create(CultureInfo.InvariantCulture,
-                    $"""
-                    WITH files AS (SELECT file_id FROM ingested_files WHERE tenant = $1 AND lower(host) = lower($2))
-                    SELECT r.ts FROM event_rows r WHERE r.file_id IN (SELECT file_id FROM files) AND r.ts IS NOT NULL AND {ProcessChannels} {window}
-                    ORDER BY r.ts LIMIT 1 OFFSET {Math.Max(0, limit)}
-                    """),
+                string.Create(CultureInfo.InvariantCulture, $"SELECT p.ts FROM process_events p WHERE {selection} ORDER BY p.ts LIMIT 1 OFFSET {Math.Max(0, limit)}"),
                 [.. parameters]);
             if (first.ExecuteScalar() is DateTime at)
             {
                 cut = DateTime.SpecifyKind(at, DateTimeKind.Utc);
                 parameters.Add(at);
-                window += $" AND r.ts < ${parameters.Count}";
+                selection += $" AND p.ts < ${parameters.Count}";
             }
         }
 
-        using var command = Command(ProcessRowsSql(window) + "SELECT p.*, f.sha256, f.path FROM proc p JOIN files f USING (file_id)", [.. parameters]);
-        using var reader = command.ExecuteReader();
-        var events = new List<StoredProcessEvent>();
-        while (reader.Read())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            events.Add(ReadProcessEvent(reader));
-        }
-
-        return new ProcessEventWindow(events, cut);
+        return new ProcessEventWindow(ReadProcessEvents($"SELECT {ProcessIndexSchema.Columns} FROM process_events p WHERE {selection}", files, [.. parameters], cancellationToken), cut);
     }
 
     /// <summary>
     /// A narrow index of the host's process history before a time: for every Sysmon 1, 4688 and 4689, its row, time, event
-    /// id, GUID and process id, and its parent's. Enough to walk a window's ancestors in memory; <see cref="QueryProcessRows"/> then
-    /// fetches only the rows found. Capped at <paramref name="limit"/> entries, the latest kept.
+    /// id, GUID and process id, and its parent's, in no particular order (rows follow the evidence's order, so they break
+    /// ties in time). Enough to walk a window's ancestors in memory; <see cref="QueryProcessRows"/> then fetches only the
+    /// rows found. Capped at <paramref name="limit"/> entries, the latest kept.
     /// </summary>
     public IReadOnlyList<ProcessIndexEntry> QueryProcessIndex(string tenant, string host, DateTime before, int limit, CancellationToken cancellationToken = default)
     {
-        const string Selection = $"r.file_id IN (SELECT file_id FROM files) AND r.ts IS NOT NULL AND r.ts < $3 AND r.event_id IN (1, 4688, 4689) AND {ProcessChannels}";
-        const string Files = "WITH files AS (SELECT file_id FROM ingested_files WHERE tenant = $1 AND lower(host) = lower($2))";
-
-        // The cap's cut-off time is a query of its own: as a scalar subquery inside the main WHERE, DuckDB decoded every
-        // row before filtering (12 s instead of 1 s for a month of a busy server in a 10M-event store).
-        var window = string.Empty;
-        object?[] parameters = [tenant, host, before];
-        using (var cut = Command(
-                   string.Create(CultureInfo.InvariantCulture, $"{Files} SELECT r.ts FROM event_rows r WHERE {Selection} ORDER BY r.ts DESC LIMIT 1 OFFSET {Math.Max(0, limit - 1)}"),
-                   tenant, host, before))
+        var files = ProcessFiles(tenant, host);
+        if (files.Count == 0)
+            return [];
+        var selection = FileSelection(files) + " AND p.ts < $1 AND p.event_id IN (1, 4688, 4689)";
+        object?[] parameters = [before];
+        var count = Count(selection, parameters);
+        if (count > limit)
         {
+            using var cut = Command(
+                string.Create(CultureInfo.InvariantCulture, $"SELECT p.ts FROM process_events p WHERE {selection} ORDER BY p.ts DESC LIMIT 1 OFFSET {Math.Max(0, limit - 1)}"),
+                parameters);
             if (cut.ExecuteScalar() is DateTime from)
             {
-                parameters = [tenant, host, before, from];
-                window = " AND r.ts >= $4";
+                selection += " AND p.ts >= $2";
+                parameters = [before, from];
             }
         }
 
-        using var command = Command(
-            string.Create(CultureInfo.InvariantCulture,
-                $$"""
-                {{Files}},
-                latest AS (SELECT r.rowid AS row_id, r.ts, r.event_id, r.fields FROM event_rows r WHERE {{Selection}}{{window}}),
-                parsed AS (SELECT row_id, ts, event_id, json_transform(decode(fields), '{{IndexFields}}') AS v FROM latest)
-                SELECT row_id, ts, event_id,
-                       CASE WHEN event_id = 1 THEN nullif(nullif(upper(trim(v."ProcessGuid", '{} ')), '{{ZeroGuid}}'), '') END,
-                       TRY_CAST(CASE event_id WHEN 4688 THEN v."NewProcessId" ELSE v."ProcessId" END AS BIGINT),
-                       CASE WHEN event_id = 1 THEN nullif(nullif(upper(trim(v."ParentProcessGuid", '{} ')), '{{ZeroGuid}}'), '') END,
-                       TRY_CAST(CASE event_id WHEN 1 THEN v."ParentProcessId" WHEN 4688 THEN v."ProcessId" END AS BIGINT)
-                FROM parsed
-                """),
-            parameters);
+        using var command = Command($"SELECT p.rowid, p.ts, p.event_id, p.guid, p.pid, p.parent_guid, p.parent_pid FROM process_events p WHERE {selection}", parameters);
+        using var registration = cancellationToken.Register(command.Cancel);
         using var reader = command.ExecuteReader();
-        var entries = new List<ProcessIndexEntry>();
+        var entries = new List<ProcessIndexEntry>((int)Math.Min(count, Math.Max(0, limit)));
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -134,6 +94,7 @@ public sealed partial class Workspace
                 reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetInt64(6)));
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         return entries;
     }
 
@@ -143,17 +104,11 @@ public sealed partial class Workspace
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
             return [];
-        using var command = Command(ProcessRowsSql(" AND r.rowid IN (SELECT unnest($3::BIGINT[]))") + "SELECT p.*, f.sha256, f.path FROM proc p JOIN files f USING (file_id)",
-            tenant, host, rows.ToList());
-        using var reader = command.ExecuteReader();
-        var events = new List<StoredProcessEvent>();
-        while (reader.Read())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            events.Add(ReadProcessEvent(reader));
-        }
-
-        return events;
+        var files = ProcessFiles(tenant, host);
+        if (files.Count == 0)
+            return [];
+        return ReadProcessEvents($"SELECT {ProcessIndexSchema.Columns} FROM process_events p WHERE p.rowid IN (SELECT unnest($1::BIGINT[])) AND {FileSelection(files)}",
+            files, [rows.ToList()], cancellationToken);
     }
 
     /// <summary>Sysmon GUIDs as the store compares them: upper case, no braces or spaces.</summary>
@@ -163,51 +118,57 @@ public sealed partial class Workspace
         return guid.Trim().Trim('{', '}').Trim().ToUpperInvariant();
     }
 
-    /// <summary>
-    /// The <c>files</c> and <c>proc</c> common table expressions: this host's files, and its process events in one shape.
-    /// <paramref name="window"/> adds conditions on <c>r.ts</c>; $1 is the tenant and $2 the host.
-    /// </summary>
-    private static string ProcessRowsSql(string window) => string.Create(CultureInfo.InvariantCulture,
-        $$"""
-        WITH files AS (
-            SELECT file_id, sha256, path FROM ingested_files WHERE tenant = $1 AND lower(host) = lower($2)
-        ),
-        raw AS (
-            SELECT r.file_id, r.ts, r.event_id, r.record_id, r.file_offset, r.line,
-                   json_transform(decode(r.fields), '{{ProcessFields}}') AS v
-            FROM event_rows r
-            WHERE r.file_id IN (SELECT file_id FROM files) AND r.ts IS NOT NULL AND {{ProcessChannels}}
-              {{window}}
-        ),
-        proc AS (
-            SELECT file_id, ts, event_id, record_id, file_offset, line,
-                   CASE WHEN event_id IN (1, 5) THEN nullif(nullif(upper(trim(v."ProcessGuid", '{} ')), '{{ZeroGuid}}'), '') END AS guid,
-                   TRY_CAST(CASE event_id WHEN 4688 THEN v."NewProcessId" ELSE v."ProcessId" END AS BIGINT) AS pid,
-                   CASE WHEN event_id = 1 THEN nullif(nullif(upper(trim(v."ParentProcessGuid", '{} ')), '{{ZeroGuid}}'), '') END AS parent_guid,
-                   TRY_CAST(CASE event_id WHEN 1 THEN v."ParentProcessId" WHEN 4688 THEN v."ProcessId" END AS BIGINT) AS parent_pid,
-                   left(CASE event_id WHEN 4688 THEN v."NewProcessName" WHEN 4689 THEN v."ProcessName" ELSE v."Image" END, {{MaxProcessText}}) AS image,
-                   left(CASE event_id WHEN 1 THEN v."ParentImage" WHEN 4688 THEN v."ParentProcessName" END, {{MaxProcessText}}) AS parent_image,
-                   left(CASE WHEN event_id IN (1, 4688) THEN v."CommandLine" END, {{MaxProcessCommandLine}}) AS command_line,
-                   coalesce(length(CASE WHEN event_id IN (1, 4688) THEN v."CommandLine" END) > {{MaxProcessCommandLine}}, false) AS command_line_clipped,
-                   left(CASE WHEN event_id = 1 THEN v."ParentCommandLine" END, {{MaxProcessCommandLine}}) AS parent_command_line,
-                   left(CASE event_id
-                        WHEN 1 THEN v."User"
-                        WHEN 4688 THEN CASE WHEN coalesce(v."TargetUserName", '-') NOT IN ('-', '')
-                                            THEN nullif(concat_ws('\', nullif(nullif(v."TargetDomainName", '-'), ''), v."TargetUserName"), '')
-                                            ELSE nullif(concat_ws('\', nullif(nullif(v."SubjectDomainName", '-'), ''), nullif(nullif(v."SubjectUserName", '-'), '')), '') END
-                        END, {{MaxProcessText}}) AS user_name,
-                   left(CASE WHEN event_id = 1 THEN v."ParentUser" END, {{MaxProcessText}}) AS parent_user,
-                   left(CASE event_id WHEN 1 THEN v."IntegrityLevel" WHEN 4688 THEN v."MandatoryLabel" END, {{MaxProcessText}}) AS integrity,
-                   CASE WHEN event_id IN (1, 5) THEN TRY_CAST(v."UtcTime" AS TIMESTAMP) END AS process_time
-            FROM raw
-        )
+    /// <summary>Adds a file's process starts and ends to the index; called in the transaction that makes the file ingested.</summary>
+    internal void IndexProcesses(int fileId)
+    {
+        using var command = Command(ProcessIndexSchema.Fill("r.file_id = $1"), fileId);
+        command.ExecuteNonQuery();
+    }
 
-        """);
+    /// <summary>How many process events a selection holds; only more than a limit needs the sort that finds where to cut.</summary>
+    private long Count(string selection, IReadOnlyList<object?> parameters)
+    {
+        using var command = Command($"SELECT count(*) FROM process_events p WHERE {selection}", [.. parameters]);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
 
-    private static StoredProcessEvent ReadProcessEvent(DuckDBDataReader reader)
+    /// <summary>The host's files by id, with the hash and path every event of theirs reports (read once, not per row).</summary>
+    private Dictionary<int, (string Sha256, string Path)> ProcessFiles(string tenant, string host)
+    {
+        using var command = Command("SELECT file_id, sha256, path FROM ingested_files WHERE tenant = $1 AND lower(host) = lower($2)", tenant, host);
+        using var reader = command.ExecuteReader();
+        var files = new Dictionary<int, (string, string)>();
+        while (reader.Read())
+            files[reader.GetInt32(0)] = (reader.GetString(1), reader.GetString(2));
+        return files;
+    }
+
+    /// <summary>A condition on <c>p.file_id</c>: the ids as constants, which DuckDB checks against each row group's range and skips the others.</summary>
+    private static string FileSelection(Dictionary<int, (string Sha256, string Path)> files) =>
+        "p.file_id IN (" + string.Join(", ", files.Keys.Order().Select(k => k.ToString(CultureInfo.InvariantCulture))) + ")";
+
+    private List<StoredProcessEvent> ReadProcessEvents(string sql, Dictionary<int, (string Sha256, string Path)> files, object?[] parameters,
+        CancellationToken cancellationToken)
+    {
+        using var command = Command(sql, parameters);
+        using var registration = cancellationToken.Register(command.Cancel);
+        using var reader = command.ExecuteReader();
+        var events = new List<StoredProcessEvent>();
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            events.Add(ReadProcessEvent(reader, files));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return events;
+    }
+
+    private static StoredProcessEvent ReadProcessEvent(DuckDBDataReader reader, Dictionary<int, (string Sha256, string Path)> files)
     {
         string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
         long? Number(int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
+        var (sha256, path) = files[reader.GetInt32(0)];
         return new StoredProcessEvent
         {
             Timestamp = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc),
@@ -228,8 +189,8 @@ public sealed partial class Workspace
             ParentUser = Text(16),
             Integrity = Text(17),
             ProcessTime = reader.IsDBNull(18) ? null : DateTime.SpecifyKind(reader.GetDateTime(18), DateTimeKind.Utc),
-            FileSha256 = reader.GetString(19),
-            File = reader.GetString(20),
+            FileSha256 = sha256,
+            File = path,
         };
     }
 }

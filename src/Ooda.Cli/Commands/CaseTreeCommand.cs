@@ -31,7 +31,7 @@ public sealed class CaseTreeCommand : Command<CaseTreeSettings>
         var format = settings.EffectiveFormat;
         if (settings.Output is { Length: > 0 } output)
         {
-            using (var file = new StreamWriter(output, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            using (var file = new BufferedStream(File.Create(output), 1 << 16))
                 Write(file, tree, format);
             AnsiConsole.MarkupLine(Markup.Escape(TerminalText.Clean(
                 string.Create(CultureInfo.InvariantCulture, $"{@case.Id} {host}: {tree.Shown} of {tree.Processes} processes shown; {format} written to {Path.GetFullPath(output)}"))));
@@ -44,42 +44,40 @@ public sealed class CaseTreeCommand : Command<CaseTreeSettings>
         }
         else
         {
-            Write(Console.Out, tree, format);
+            using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+            Write(stdout, tree, format);
         }
 
         return OodaApp.ExitOk;
     }
 
-    private static void Write(TextWriter output, ProcessTree tree, string format)
+    /// <summary>Writes straight to the stream: a month's tree is tens of megabytes of JSON, which a string would hold twice.</summary>
+    private static void Write(Stream output, ProcessTree tree, string format)
     {
-        switch (format)
+        if (format == "json")
         {
-            case "svg":
-                ProcessTreeSvg.Write(output, tree);
-                output.WriteLine();
-                break;
-            case "json":
-                output.WriteLine(Json(tree));
-                break;
-            default:
-                var console = AnsiConsole.Create(new AnsiConsoleSettings
-                {
-                    Ansi = AnsiSupport.No,
-                    ColorSystem = ColorSystemSupport.NoColors,
-                    Out = new AnsiConsoleOutput(output),
-                });
-                console.Profile.Width = OodaApp.RedirectedWidth;
-                CaseTreeView.Write(console, tree);
-                break;
+            using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                ProcessTreeJson.Write(writer, tree);
+            output.Write(Encoding.UTF8.GetBytes(Environment.NewLine));
+            return;
         }
-    }
 
-    private static string Json(ProcessTree tree)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            ProcessTreeJson.Write(writer, tree);
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
+        if (format == "svg")
+        {
+            ProcessTreeSvg.Write(text, tree);
+            text.WriteLine();
+            return;
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(text),
+        });
+        console.Profile.Width = OodaApp.RedirectedWidth;
+        CaseTreeView.Write(console, tree);
     }
 
     private static string Host(CaseTreeSettings settings, StoredCase @case)

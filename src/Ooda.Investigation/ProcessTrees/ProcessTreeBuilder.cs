@@ -6,8 +6,8 @@ using Ooda.Store;
 namespace Ooda.Investigation.ProcessTrees;
 
 /// <summary>
-/// Builds process trees of one host from the store: Sysmon 1/5 and Security 4688/4689 selected and their fields extracted
-/// in SQL, then assembled here. Parents that started before the window are looked up a generation at a time.
+/// Builds process trees of one host from the store: Sysmon 1/5 and Security 4688/4689 read from the process index that ingest
+/// fills, then assembled here. Parents that started before the window are walked on a narrow index of the host's history.
 /// </summary>
 public static class ProcessTreeBuilder
 {
@@ -36,12 +36,23 @@ public static class ProcessTreeBuilder
                 $"the window holds more than {request.MaxEvents:N0} process events; the graph stops before {IsoTime.Short(cut)} (narrow the window)"));
         }
 
-        var (graph, lookups) = ProcessGraphAssembler.Assemble(request.Tenant, request.Host, request.From, request.To, events, notes);
-        if (request.From is not { } windowStart || lookups.Count == 0 || request.AncestorGenerations < 1)
-            return graph;
+        var assembly = ProcessGraphAssembler.Link(request.From, events, notes);
+        if (request.From is { } windowStart && request.AncestorGenerations > 0)
+            assembly = AddAncestors(workspace, request, windowStart, events, notes, assembly, cancellationToken);
+        return assembly.Build(request.Tenant, request.Host, request.From, request.To);
+    }
 
-        // One narrow scan of the history before the window; ancestors are walked in memory and only the rows found are read
-        // whole. Assembling may still ask for a parent the walk did not foresee (a link the rules refused), hence the loop.
+    /// <summary>
+    /// Adds the events of the window's ancestors from before it: one narrow read of the history, walked in memory, and only the
+    /// rows found read whole. Linking may still ask for a parent the walk did not foresee (a link the rules refused), hence the loop.
+    /// </summary>
+    /// <returns>The assembly of all the events, window and ancestors.</returns>
+    private static ProcessGraphAssembler AddAncestors(Workspace workspace, ProcessGraphRequest request, DateTime windowStart, List<StoredProcessEvent> events,
+        IReadOnlyList<string> notes, ProcessGraphAssembler assembly, CancellationToken cancellationToken)
+    {
+        var lookups = assembly.ParentLookups(windowStart);
+        if (lookups.Count == 0)
+            return assembly;
         var index = new AncestorIndex(workspace.QueryProcessIndex(request.Tenant, request.Host, windowStart, request.MaxEvents, cancellationToken));
         var asked = new HashSet<ProcessLookup>();
         var fetched = new HashSet<long>();
@@ -51,10 +62,11 @@ public static class ProcessTreeBuilder
             if (rows.Count == 0)
                 break;
             events.AddRange(workspace.QueryProcessRows(request.Tenant, request.Host, rows, cancellationToken));
-            (graph, lookups) = ProcessGraphAssembler.Assemble(request.Tenant, request.Host, request.From, request.To, events, notes);
+            assembly = ProcessGraphAssembler.Link(windowStart, events, notes);
+            lookups = assembly.ParentLookups(windowStart);
         }
 
-        return graph;
+        return assembly;
     }
 
     /// <summary>Loads the graph and selects the tree to show; the call a benchmark times.</summary>

@@ -259,7 +259,10 @@ internal static class Migrations
         // 8: continuous hunting (issue 9): the inbox's work queue and the leads it raises.
         LeadSchema.Statements,
 
-        // 9: findings are per rule and evidence, with one row per runbook step that found them (issue 7).
+        // 9: process index (issue 7): process starts and ends as narrow rows, filled at ingest and once for files ingested before.
+        ProcessIndexSchema.Statements,
+
+        // 10: findings are per rule and evidence, with one row per runbook step that found them (issue 7).
         FindingSourceSchema.Statements,
     ];
 }

@@ -293,6 +293,29 @@ public sealed class ProcessTreeBuilderTests
     }
 
     [Fact]
+    public void A_process_read_before_the_window_only_as_a_candidate_for_a_reused_pid_stays_out_of_the_graph()
+    {
+        using var log = new ProcessLog();
+        // The day before: a w3wp started csc.exe, which got the pid (0x500) that the window's other w3wp holds (its start unlogged).
+        log.Security4688(-86_400, 0x600, W3wp, 640, Services, "w3wp.exe -ap DefaultAppPool")
+            .Security4688(-80_000, 0x500, @"C:\Windows\Microsoft.NET\Framework64\v4.0.30319\csc.exe", 0x600, W3wp, "csc.exe /noconfig")
+            // In the window: one child of each w3wp.
+            .Security4688(1010, 0x700, Cmd, 0x500, W3wp, "cmd.exe /c whoami")
+            .Security4688(1020, 0x800, Whoami, 0x600, W3wp, "whoami");
+        var graph = log.Graph(from: 1000);
+
+        Assert.DoesNotContain(graph.Nodes, n => n.Name == "csc.exe");
+        var tree = graph.Select(new ProcessSelection { RootImage = "w3wp.exe" });
+        Assert.Equal(2, tree.Roots.Count);
+        var logged = Assert.Single(tree.Roots, r => r.Process.Source == ProcessSource.Security);
+        Assert.Equal(0x600, logged.Process.Pid);
+        Assert.Equal(["whoami.exe"], logged.Children.Select(c => c.Process.Name));
+        var unlogged = Assert.Single(tree.Roots, r => r.Process.Source == ProcessSource.Inferred);
+        Assert.Equal(0x500, unlogged.Process.Pid);
+        Assert.Equal(["cmd.exe"], unlogged.Children.Select(c => c.Process.Name));
+    }
+
+    [Fact]
     public void The_window_bounds_which_processes_are_read_and_other_channels_are_never_read_as_processes()
     {
         using var log = new ProcessLog();

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ooda.Store;
 
 namespace Ooda.Investigation.ProcessTrees.Internal;
@@ -12,18 +13,31 @@ internal sealed class AncestorIndex
 {
     private static readonly int[] _byIdEvents = [1, 4688, 4689];
 
-    private readonly Dictionary<string, List<ProcessIndexEntry>> _byGuid = new(StringComparer.Ordinal);
-    private readonly Dictionary<(long, int), List<ProcessIndexEntry>> _byId = [];
+    // Buckets hold positions in _entries, not entries: most GUIDs and many ids have one event, which needs no list at all.
+    private readonly IReadOnlyList<ProcessIndexEntry> _entries;
+    private readonly Dictionary<string, Bucket> _byGuid;
+    private readonly Dictionary<(long, int), Bucket> _byId;
 
-    public AncestorIndex(IEnumerable<ProcessIndexEntry> entries)
+    /// <param name="entries">The history, in any order; ties in time are broken by row.</param>
+    public AncestorIndex(IReadOnlyList<ProcessIndexEntry> entries)
     {
-        foreach (var e in entries.OrderBy(e => e.Timestamp).ThenBy(e => e.Row))
+        _entries = entries;
+        _byGuid = new Dictionary<string, Bucket>(entries.Count / 2, StringComparer.Ordinal);
+        _byId = new Dictionary<(long, int), Bucket>(entries.Count / 2);
+        for (var i = 0; i < entries.Count; i++)
         {
+            var e = entries[i];
             if (e.EventId == 1 && e.ProcessGuid is { } guid)
-                Bucket(_byGuid, guid).Add(e);
+                CollectionsMarshal.GetValueRefOrAddDefault(_byGuid, guid, out _).Add(i);
             if (e.ProcessId is { } pid)
-                Bucket(_byId, (pid, e.EventId)).Add(e);
+                CollectionsMarshal.GetValueRefOrAddDefault(_byId, (pid, e.EventId), out _).Add(i);
         }
+
+        Comparison<int> byTime = (a, b) => entries[a].Timestamp.CompareTo(entries[b].Timestamp) is var c and not 0 ? c : entries[a].Row.CompareTo(entries[b].Row);
+        foreach (var bucket in _byGuid.Values)
+            bucket.Many?.Sort(byTime);
+        foreach (var bucket in _byId.Values)
+            bucket.Many?.Sort(byTime);
     }
 
     /// <summary>The rows answering <paramref name="lookups"/> and, up to <paramref name="generations"/> deep, their parents' lookups.</summary>
@@ -60,7 +74,7 @@ internal sealed class AncestorIndex
         if (lookup.ProcessGuid is { } guid)
         {
             if (_byGuid.TryGetValue(guid, out var starts) && Latest(starts, lookup.Before) is { } start)
-                yield return start;
+                yield return _entries[start];
             yield break;
         }
 
@@ -68,19 +82,22 @@ internal sealed class AncestorIndex
             yield break;
         foreach (var eventId in _byIdEvents)
         {
-            if (_byId.TryGetValue((pid, eventId), out var list) && Latest(list, lookup.Before) is { } found)
-                yield return found;
+            if (_byId.TryGetValue((pid, eventId), out var bucket) && Latest(bucket, lookup.Before) is { } found)
+                yield return _entries[found];
         }
     }
 
-    /// <summary>The last entry strictly before <paramref name="before"/> in a list ordered by time.</summary>
-    private static ProcessIndexEntry? Latest(List<ProcessIndexEntry> list, DateTime before)
+    /// <summary>The position of the bucket's last entry strictly before <paramref name="before"/>.</summary>
+    private int? Latest(Bucket bucket, DateTime before)
     {
+        if (bucket.Many is not { } list)
+            return _entries[bucket.Single].Timestamp < before ? bucket.Single : null;
+
         int lo = 0, hi = list.Count - 1, found = -1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (list[mid].Timestamp < before)
+            if (_entries[list[mid]].Timestamp < before)
             {
                 found = mid;
                 lo = mid + 1;
@@ -94,15 +111,21 @@ internal sealed class AncestorIndex
         return found < 0 ? null : list[found];
     }
 
-    private static List<ProcessIndexEntry> Bucket<TKey>(Dictionary<TKey, List<ProcessIndexEntry>> index, TKey key)
-        where TKey : notnull
+    /// <summary>The positions of one key's entries: the first inline, a list once there is a second.</summary>
+    private struct Bucket
     {
-        if (!index.TryGetValue(key, out var list))
-        {
-            list = [];
-            index[key] = list;
-        }
+        private int _count;
 
-        return list;
+        public int Single { get; private set; }
+
+        public List<int>? Many { get; private set; }
+
+        public void Add(int position)
+        {
+            if (_count++ == 0)
+                Single = position;
+            else
+                (Many ??= [Single]).Add(position);
+        }
     }
 }

@@ -27,6 +27,12 @@ internal sealed class ProcessDraft
 
     public bool Inferred { get; set; }
 
+    /// <summary>Started in the window (a start event at or after its beginning); only these and their ancestors make the graph.</summary>
+    public bool InWindow { get; set; }
+
+    /// <summary>End events attached; they count as unmatched if this process is left out of the graph.</summary>
+    public int Ends { get; set; }
+
     public string? ParentGuid { get; set; }
 
     public long? ParentPid { get; set; }

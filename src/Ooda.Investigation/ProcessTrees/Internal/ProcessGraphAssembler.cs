@@ -19,16 +19,22 @@ internal sealed class ProcessGraphAssembler
     private readonly Dictionary<string, int> _byGuid = new(StringComparer.Ordinal);
     private readonly Dictionary<long, List<int>> _byPid = [];
     private readonly List<string> _diagnostics = [];
+    private readonly DateTime? _from;
+    private int _unmatchedEnds;
+    private int _endsDiagnosticAt;
 
-    private ProcessGraphAssembler()
+    private ProcessGraphAssembler(DateTime? from)
     {
+        _from = from;
     }
 
-    /// <summary>Assembles <paramref name="events"/> (any order) into a graph, and says which parents could be looked up before <paramref name="from"/>.</summary>
-    public static (ProcessGraph Graph, IReadOnlyList<ProcessLookup> Lookups) Assemble(
-        string tenant, string host, DateTime? from, DateTime? to, IReadOnlyList<StoredProcessEvent> events, IReadOnlyList<string> notes)
+    /// <summary>
+    /// Starts assembling <paramref name="events"/> (any order): processes made, merged, ended and linked to their parents.
+    /// <see cref="ParentLookups"/> then says which parents to look for before the window, <see cref="Build"/> makes the graph.
+    /// </summary>
+    public static ProcessGraphAssembler Link(DateTime? from, IReadOnlyList<StoredProcessEvent> events, IReadOnlyList<string> notes)
     {
-        var assembler = new ProcessGraphAssembler();
+        var assembler = new ProcessGraphAssembler(from);
         assembler._diagnostics.AddRange(notes);
         var ordered = events.ToList();
         ordered.Sort(CompareEvents);
@@ -37,9 +43,7 @@ internal sealed class ProcessGraphAssembler
         assembler.IndexByPid();
         assembler.AddEnds(ordered);
         assembler.LinkParents();
-        assembler.CutCycles();
-        var lookups = from is { } windowStart ? assembler.Lookups(windowStart) : [];
-        return (assembler.Build(tenant, host, from, to), lookups);
+        return assembler;
     }
 
     /// <summary>Time, then place in the evidence: a total order, so the graph never depends on the order the store returned rows in.</summary>
@@ -68,6 +72,7 @@ internal sealed class ProcessGraphAssembler
             if (e.ProcessGuid is { } guid && _byGuid.TryGetValue(guid, out var known))
             {
                 _drafts[known].Evidence.Add(Evidence(e));
+                _drafts[known].InWindow |= InWindow(e);
                 continue;
             }
 
@@ -82,6 +87,7 @@ internal sealed class ProcessGraphAssembler
                 Integrity = IntegrityLevels.Name(e.Integrity),
                 Start = e.ProcessTime ?? e.Timestamp,
                 FromSysmon = true,
+                InWindow = InWindow(e),
                 ParentGuid = e.ParentProcessGuid,
                 ParentPid = e.ParentProcessId,
                 ParentImage = e.ParentImage,
@@ -97,20 +103,28 @@ internal sealed class ProcessGraphAssembler
 
     private void AddSecurityStarts(List<StoredProcessEvent> events)
     {
-        var sysmonByPid = new Dictionary<long, List<int>>();
+        // Per pid, the Sysmon starts by start time, so a twin is searched only among those within the merge window.
+        var sysmonByPid = new Dictionary<long, List<(DateTime Start, int Draft)>>();
         for (var i = 0; i < _drafts.Count; i++)
         {
-            if (_drafts[i].Pid is { } pid)
-                Bucket(sysmonByPid, pid).Add(i);
+            if (_drafts[i].Pid is not { } pid)
+                continue;
+            if (!sysmonByPid.TryGetValue(pid, out var starts))
+                sysmonByPid[pid] = starts = [];
+            starts.Add((_drafts[i].Start!.Value, i));
         }
 
-        var seen = new Dictionary<(long?, string, long), int>();
+        foreach (var starts in sysmonByPid.Values)
+            starts.Sort();
+
+        var seen = new SecurityCopies();
         foreach (var e in events.Where(e => e.EventId == 4688))
         {
-            var key = (e.ProcessId, (e.Image ?? string.Empty).ToUpperInvariant(), e.Timestamp.Ticks);
-            if (seen.TryGetValue(key, out var copy))
+            var image = e.Image ?? string.Empty;
+            if (seen.Find(e.ProcessId, image, e.Timestamp) is { } copy)
             {
                 _drafts[copy].Evidence.Add(Evidence(e));
+                _drafts[copy].InWindow |= InWindow(e);
                 continue;
             }
 
@@ -119,6 +133,7 @@ internal sealed class ProcessGraphAssembler
             {
                 var merged = _drafts[twin];
                 merged.FromSecurity = true;
+                merged.InWindow |= InWindow(e);
                 merged.Evidence.Add(Evidence(e));
                 if (e.Timestamp < merged.Start)
                     merged.Start = e.Timestamp;
@@ -127,7 +142,7 @@ internal sealed class ProcessGraphAssembler
                 merged.Integrity ??= IntegrityLevels.Name(e.Integrity);
                 merged.ParentPid ??= e.ParentProcessId;
                 merged.ParentImage ??= e.ParentImage;
-                seen[key] = twin;
+                seen.Add(e.ProcessId, image, e.Timestamp, twin);
                 continue;
             }
 
@@ -141,27 +156,43 @@ internal sealed class ProcessGraphAssembler
                 Integrity = IntegrityLevels.Name(e.Integrity),
                 Start = e.Timestamp,
                 FromSecurity = true,
+                InWindow = InWindow(e),
                 ParentPid = e.ParentProcessId,
                 ParentImage = e.ParentImage,
             };
             draft.Evidence.Add(Evidence(e));
-            seen[key] = _drafts.Count;
+            seen.Add(e.ProcessId, image, e.Timestamp, _drafts.Count);
             _drafts.Add(draft);
         }
     }
 
-    /// <summary>The Sysmon start of the same process as a 4688: same id and image, started within the merge window, not yet merged; the nearest in time.</summary>
-    private int SysmonTwin(List<int> candidates, StoredProcessEvent e)
+    /// <summary>
+    /// The Sysmon start of the same process as a 4688: same id and image, started within the merge window, not yet merged;
+    /// the nearest in time, the earliest added of equally near ones. <paramref name="candidates"/> are ordered by start.
+    /// </summary>
+    private int SysmonTwin(List<(DateTime Start, int Draft)> candidates, StoredProcessEvent e)
     {
+        int lo = 0, hi = candidates.Count;
+        var earliest = e.Timestamp.Ticks > _mergeWindow.Ticks ? e.Timestamp - _mergeWindow : DateTime.MinValue;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (candidates[mid].Start < earliest)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+
         var best = -1;
         var bestDistance = TimeSpan.MaxValue;
-        foreach (var i in candidates)
+        for (var k = lo; k < candidates.Count && candidates[k].Start - e.Timestamp <= _mergeWindow; k++)
         {
+            var (start, i) = candidates[k];
             var d = _drafts[i];
             if (d.FromSecurity || !ImagePaths.Same(d.Image, e.Image))
                 continue;
-            var distance = (d.Start!.Value - e.Timestamp).Duration();
-            if (distance <= _mergeWindow && distance < bestDistance)
+            var distance = (start - e.Timestamp).Duration();
+            if (distance < bestDistance || (distance == bestDistance && i < best))
             {
                 best = i;
                 bestDistance = distance;
@@ -213,13 +244,17 @@ internal sealed class ProcessGraphAssembler
 
             var draft = _drafts[target];
             draft.Evidence.Add(Evidence(e));
+            draft.Ends++;
             if (draft.End is null || at < draft.End)
                 draft.End = at;
         }
 
-        if (unmatched > 0)
-            _diagnostics.Add(string.Create(CultureInfo.InvariantCulture, $"{unmatched} process exit(s) match no start in the window (the process started before it, or its start was not logged)"));
+        // Said once the graph is known: an exit of a process left out of it matches nothing shown either.
+        _unmatchedEnds = unmatched;
+        _endsDiagnosticAt = _diagnostics.Count;
     }
+
+    private bool InWindow(StoredProcessEvent e) => _from is not { } from || e.Timestamp >= from;
 
     /// <summary>The latest process with this id started before <paramref name="time"/> (or at it, when inclusive); -1 when none.</summary>
     private int LatestStarted(long pid, DateTime time, bool inclusive)
@@ -367,7 +402,7 @@ internal sealed class ProcessGraphAssembler
     }
 
     /// <summary>Parents worth looking for before the window: one lookup per parent GUID or id and time bound.</summary>
-    private List<ProcessLookup> Lookups(DateTime from)
+    public List<ProcessLookup> ParentLookups(DateTime from)
     {
         var lookups = new HashSet<ProcessLookup>();
         foreach (var d in _drafts)
@@ -384,10 +419,44 @@ internal sealed class ProcessGraphAssembler
         return [.. lookups];
     }
 
-    private ProcessGraph Build(string tenant, string host, DateTime? from, DateTime? to)
+    /// <summary>
+    /// The processes of the graph: those started in the window and their ancestors. A process read from before the window
+    /// as a candidate parent that turned out to be nobody's (the pid's later holder, say) stays out.
+    /// </summary>
+    private bool[] Kept()
     {
+        var keep = new bool[_drafts.Count];
+        for (var i = 0; i < _drafts.Count; i++)
+        {
+            if (!_drafts[i].InWindow)
+                continue;
+            for (var j = i; j >= 0 && !keep[j]; j = _drafts[j].Parent)
+                keep[j] = true;
+        }
+
+        return keep;
+    }
+
+    /// <summary>Cuts cycles and makes the graph; call once, last.</summary>
+    public ProcessGraph Build(string tenant, string host, DateTime? from, DateTime? to)
+    {
+        CutCycles();
+        var keep = Kept();
+        var unmatched = _unmatchedEnds;
+        for (var i = 0; i < _drafts.Count; i++)
+        {
+            if (!keep[i])
+                unmatched += _drafts[i].Ends;
+        }
+
+        if (unmatched > 0)
+        {
+            _diagnostics.Insert(_endsDiagnosticAt, string.Create(CultureInfo.InvariantCulture,
+                $"{unmatched} process exit(s) match no start in the window (the process started before it, or its start was not logged)"));
+        }
+
         // Ids follow start time (inferred processes, which have none, first), so output is stable and reads chronologically.
-        var order = Enumerable.Range(0, _drafts.Count)
+        var order = Enumerable.Range(0, _drafts.Count).Where(i => keep[i])
             .OrderBy(i => _drafts[i].Start ?? DateTime.MinValue).ThenBy(i => _drafts[i].Pid ?? -1).ThenBy(i => i).ToArray();
         var idOf = new int[_drafts.Count];
         for (var id = 0; id < order.Length; id++)
@@ -413,7 +482,7 @@ internal sealed class ProcessGraphAssembler
                 ParentId = d.Parent >= 0 ? idOf[d.Parent] : null,
                 ParentLink = d.Link,
                 Source = d.Source,
-                Evidence = d.Evidence.Count == 1 ? [d.Evidence[0]] : [.. d.Evidence.OrderBy(e => e.Timestamp)],
+                Evidence = d.Evidence.Count == 1 ? [d.Evidence[0]] : ByTime(d.Evidence),
             };
             children[id] = [];
         }
@@ -426,6 +495,25 @@ internal sealed class ProcessGraphAssembler
         }
 
         return new ProcessGraph(tenant, host, from, to, nodes, [.. children.Select(c => (IReadOnlyList<ProcessNode>)c)], [.. _diagnostics]);
+    }
+
+    /// <summary>Evidence in time order, equal times in the order they were added (a stable sort).</summary>
+    private static ProcessEvidence[] ByTime(List<ProcessEvidence> evidence)
+    {
+        // A node has a few events (start, twin, end, copies); insertion sort is stable and allocates nothing more for them.
+        if (evidence.Count > 16)
+            return [.. evidence.OrderBy(e => e.Timestamp)];
+        var sorted = evidence.ToArray();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            var item = sorted[i];
+            var j = i - 1;
+            for (; j >= 0 && sorted[j].Timestamp > item.Timestamp; j--)
+                sorted[j + 1] = sorted[j];
+            sorted[j + 1] = item;
+        }
+
+        return sorted;
     }
 
     private static List<int> Bucket(Dictionary<long, List<int>> index, long key)
