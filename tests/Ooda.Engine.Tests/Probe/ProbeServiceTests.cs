@@ -138,12 +138,13 @@ public sealed class ProbeServiceTests
     public async Task A_server_slower_than_the_timeout_is_an_error_and_gets_no_further_requests()
     {
         await using var server = new FakeExchangeFrontEnd(FakeExchangeFrontEnd.Slow(TimeSpan.FromMinutes(5)));
-        var report = await Probe(server, timeout: TimeSpan.FromMilliseconds(300));
+        var report = await Probe(server, timeout: TimeSpan.FromSeconds(1));
 
         Assert.Equal(ProbeVerdict.Error, Verdict(report, ProbeService.BuildCheck));
         Assert.Contains("no answer within", report.Checks[0].Summary, StringComparison.Ordinal);
         Assert.Equal(["timeout", "not-sent", "not-sent"], report.Requests.Select(r => r.Outcome));
-        Assert.Single(server.Received);
+        // On a loaded machine the timeout can cut the first request before the fake server has read it whole (CI saw 0).
+        Assert.InRange(server.Received.Count, 0, 1);
     }
 
     [Fact]
