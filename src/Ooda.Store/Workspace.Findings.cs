@@ -34,13 +34,10 @@ public sealed partial class Workspace
         int added = 0, known = 0;
         foreach (var f in findings)
         {
-            using var stored = Command("SELECT severity, techniques FROM findings WHERE finding_id = $1", f.Id);
-            using var reader = stored.ExecuteReader();
-            if (reader.Read())
+            var (severity, techniques) = StoredRank(f.Id);
+            if (techniques is not null)
             {
                 known++;
-                var severity = reader.GetString(0);
-                var techniques = reader.GetFieldValue<List<string>>(1);
                 var merged = techniques.Union(f.Techniques, StringComparer.OrdinalIgnoreCase).ToList();
                 if (SeverityLevels.Rank(f.Severity) > SeverityLevels.Rank(severity) || merged.Count > techniques.Count)
                 {
@@ -73,6 +70,14 @@ public sealed partial class Workspace
 
         transaction.Commit();
         return new FindingSaveResult(added, known);
+    }
+
+    // A stored finding's severity and techniques, read and closed before the caller writes; null techniques when unknown.
+    private (string Severity, List<string>? Techniques) StoredRank(string findingId)
+    {
+        using var command = Command("SELECT severity, techniques FROM findings WHERE finding_id = $1", findingId);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetString(0), reader.GetFieldValue<List<string>>(1)) : (string.Empty, null);
     }
 
     /// <summary>Stored findings, most severe first, then by time.</summary>
