@@ -58,6 +58,9 @@ public sealed record StoredProcessEvent
     /// <summary>Sysmon's UtcTime: when the process started or ended, as opposed to when the event was logged.</summary>
     public DateTime? ProcessTime { get; init; }
 
+    /// <summary>The event's row in the process index: tells two reads of one event apart while the workspace stays open and unchanged.</summary>
+    public long Row { get; init; }
+
     public bool IsSysmon => EventId is 1 or 5;
 
     public bool IsStart => EventId is 1 or 4688;

@@ -53,63 +53,48 @@ public sealed partial class Workspace
             }
         }
 
-        return new ProcessEventWindow(ReadProcessEvents($"SELECT {ProcessIndexSchema.Columns} FROM process_events p WHERE {selection}", files, [.. parameters], cancellationToken), cut);
+        return new ProcessEventWindow(ReadProcessEvents($"SELECT {_rowColumns} FROM process_events p WHERE {selection}", files, [.. parameters], cancellationToken), cut);
     }
 
     /// <summary>
-    /// A narrow index of the host's process history before a time: for every Sysmon 1, 4688 and 4689, its row, time, event
-    /// id, GUID and process id, and its parent's, in no particular order (rows follow the evidence's order, so they break
-    /// ties in time). Enough to walk a window's ancestors in memory; <see cref="QueryProcessRows"/> then fetches only the
-    /// rows found. Capped at <paramref name="limit"/> entries, the latest kept.
+    /// The events that answer each lookup, from the host's whole history: per GUID the latest Sysmon 1 of it, per process id
+    /// the latest Sysmon 1, 4688 and 4689 of it (the exit says whether that process still ran), each strictly before the
+    /// lookup's time, ties in time broken by row. One generation of an ancestor walk; each event once, in no particular order.
     /// </summary>
-    public IReadOnlyList<ProcessIndexEntry> QueryProcessIndex(string tenant, string host, DateTime before, int limit, CancellationToken cancellationToken = default)
+    public IReadOnlyList<StoredProcessEvent> QueryProcessParents(string tenant, string host, IReadOnlyCollection<ProcessLookup> lookups,
+        CancellationToken cancellationToken = default)
     {
-        var files = ProcessFiles(tenant, host);
-        if (files.Count == 0)
-            return [];
-        var selection = FileSelection(files) + " AND p.ts < $1 AND p.event_id IN (1, 4688, 4689)";
-        object?[] parameters = [before];
-        var count = Count(selection, parameters);
-        if (count > limit)
-        {
-            using var cut = Command(
-                string.Create(CultureInfo.InvariantCulture, $"SELECT p.ts FROM process_events p WHERE {selection} ORDER BY p.ts DESC LIMIT 1 OFFSET {Math.Max(0, limit - 1)}"),
-                parameters);
-            if (cut.ExecuteScalar() is DateTime from)
-            {
-                selection += " AND p.ts >= $2";
-                parameters = [before, from];
-            }
-        }
-
-        using var command = Command($"SELECT p.rowid, p.ts, p.event_id, p.guid, p.pid, p.parent_guid, p.parent_pid FROM process_events p WHERE {selection}", parameters);
-        using var registration = cancellationToken.Register(command.Cancel);
-        using var reader = command.ExecuteReader();
-        var entries = new List<ProcessIndexEntry>((int)Math.Min(count, Math.Max(0, limit)));
-        while (reader.Read())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            entries.Add(new ProcessIndexEntry(reader.GetInt64(0), DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc), reader.GetInt32(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt64(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetInt64(6)));
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        return entries;
-    }
-
-    /// <summary>Whole process events by the rows a <see cref="QueryProcessIndex"/> entry names (of this host only).</summary>
-    public IReadOnlyList<StoredProcessEvent> QueryProcessRows(string tenant, string host, IReadOnlyCollection<long> rows, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0)
+        ArgumentNullException.ThrowIfNull(lookups);
+        var byGuid = lookups.Where(l => l.ProcessGuid is not null).Distinct().ToList();
+        var byId = lookups.Where(l => l.ProcessGuid is null && l.ProcessId is not null).Distinct().ToList();
+        if (byGuid.Count + byId.Count == 0)
             return [];
         var files = ProcessFiles(tenant, host);
         if (files.Count == 0)
             return [];
-        return ReadProcessEvents($"SELECT {ProcessIndexSchema.Columns} FROM process_events p WHERE p.rowid IN (SELECT unnest($1::BIGINT[])) AND {FileSelection(files)}",
-            files, [rows.ToList()], cancellationToken);
+
+        // The lookups join the index as two small tables; the window function keeps the latest answer per lookup (and event id).
+        var selection = FileSelection(files);
+        var sql = $"""
+            WITH by_guid AS (SELECT unnest($1::VARCHAR[]) AS guid, unnest($2::TIMESTAMP[]) AS before),
+                 by_id AS (SELECT unnest($3::BIGINT[]) AS pid, unnest($4::TIMESTAMP[]) AS before),
+                 hits AS (
+                     SELECT p.rowid AS hit FROM process_events p JOIN by_guid l ON p.guid = l.guid AND p.ts < l.before
+                     WHERE {selection} AND p.event_id = 1
+                     QUALIFY row_number() OVER (PARTITION BY l.guid, l.before ORDER BY p.ts DESC, p.rowid DESC) = 1
+                     UNION
+                     SELECT p.rowid FROM process_events p JOIN by_id l ON p.pid = l.pid AND p.ts < l.before
+                     WHERE {selection} AND p.event_id IN (1, 4688, 4689)
+                     QUALIFY row_number() OVER (PARTITION BY l.pid, l.before, p.event_id ORDER BY p.ts DESC, p.rowid DESC) = 1)
+            SELECT {_rowColumns} FROM process_events p WHERE {selection} AND p.rowid IN (SELECT hit FROM hits)
+            """;
+        return ReadProcessEvents(sql, files,
+            [byGuid.Select(l => l.ProcessGuid).ToList(), byGuid.Select(l => l.Before).ToList(), byId.Select(l => l.ProcessId!.Value).ToList(), byId.Select(l => l.Before).ToList()],
+            cancellationToken);
     }
+
+    /// <summary>What every read of whole process events selects: the row, then the index's columns.</summary>
+    private static readonly string _rowColumns = "p.rowid, " + string.Join(", ", ProcessIndexSchema.Columns.Split(", ").Select(c => "p." + c));
 
     /// <summary>Sysmon GUIDs as the store compares them: upper case, no braces or spaces.</summary>
     public static string NormalGuid(string guid)
@@ -168,27 +153,28 @@ public sealed partial class Workspace
     {
         string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
         long? Number(int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
-        var (sha256, path) = files[reader.GetInt32(0)];
+        var (sha256, path) = files[reader.GetInt32(1)];
         return new StoredProcessEvent
         {
-            Timestamp = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc),
-            EventId = reader.GetInt32(2),
-            RecordId = Number(3),
-            Offset = Number(4),
-            Line = Number(5),
-            ProcessGuid = Text(6),
-            ProcessId = Number(7),
-            ParentProcessGuid = Text(8),
-            ParentProcessId = Number(9),
-            Image = Text(10),
-            ParentImage = Text(11),
-            CommandLine = Text(12),
-            CommandLineClipped = reader.GetBoolean(13),
-            ParentCommandLine = Text(14),
-            User = Text(15),
-            ParentUser = Text(16),
-            Integrity = Text(17),
-            ProcessTime = reader.IsDBNull(18) ? null : DateTime.SpecifyKind(reader.GetDateTime(18), DateTimeKind.Utc),
+            Row = reader.GetInt64(0),
+            Timestamp = DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc),
+            EventId = reader.GetInt32(3),
+            RecordId = Number(4),
+            Offset = Number(5),
+            Line = Number(6),
+            ProcessGuid = Text(7),
+            ProcessId = Number(8),
+            ParentProcessGuid = Text(9),
+            ParentProcessId = Number(10),
+            Image = Text(11),
+            ParentImage = Text(12),
+            CommandLine = Text(13),
+            CommandLineClipped = reader.GetBoolean(14),
+            ParentCommandLine = Text(15),
+            User = Text(16),
+            ParentUser = Text(17),
+            Integrity = Text(18),
+            ProcessTime = reader.IsDBNull(19) ? null : DateTime.SpecifyKind(reader.GetDateTime(19), DateTimeKind.Utc),
             FileSha256 = sha256,
             File = path,
         };

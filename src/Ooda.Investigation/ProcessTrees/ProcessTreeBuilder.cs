@@ -43,25 +43,43 @@ public static class ProcessTreeBuilder
     }
 
     /// <summary>
-    /// Adds the events of the window's ancestors from before it: one narrow read of the history, walked in memory, and only the
-    /// rows found read whole. Linking may still ask for a parent the walk did not foresee (a link the rules refused), hence the loop.
+    /// Adds the events of the window's ancestors from before it: one query per generation (the lookups' answers name the
+    /// next generation's parents), so only the rows on the way up are read, however long the host's history. Linking may
+    /// still ask for a parent the walk did not foresee (a link the rules refused), hence the passes.
     /// </summary>
     /// <returns>The assembly of all the events, window and ancestors.</returns>
     private static ProcessGraphAssembler AddAncestors(Workspace workspace, ProcessGraphRequest request, DateTime windowStart, List<StoredProcessEvent> events,
         IReadOnlyList<string> notes, ProcessGraphAssembler assembly, CancellationToken cancellationToken)
     {
         var lookups = assembly.ParentLookups(windowStart);
-        if (lookups.Count == 0)
-            return assembly;
-        var index = new AncestorIndex(workspace.QueryProcessIndex(request.Tenant, request.Host, windowStart, request.MaxEvents, cancellationToken));
         var asked = new HashSet<ProcessLookup>();
         var fetched = new HashSet<long>();
-        for (var pass = 0; pass < MaxAncestorPasses; pass++)
+        for (var pass = 0; pass < MaxAncestorPasses && lookups.Count > 0; pass++)
         {
-            var rows = index.Walk(lookups.Where(asked.Add), request.AncestorGenerations).Where(fetched.Add).ToList();
-            if (rows.Count == 0)
+            var found = new List<StoredProcessEvent>();
+            var generation = lookups.Where(asked.Add).ToList();
+            for (var depth = 0; depth < request.AncestorGenerations && generation.Count > 0; depth++)
+            {
+                var parents = new List<ProcessLookup>();
+                foreach (var e in workspace.QueryProcessParents(request.Tenant, request.Host, generation, cancellationToken))
+                {
+                    if (!fetched.Add(e.Row))
+                        continue;
+                    found.Add(e);
+                    if (e.EventId == 4689)
+                        continue;
+                    if (e.ParentProcessGuid is { } parentGuid && asked.Add(new ProcessLookup(null, parentGuid, e.Timestamp)))
+                        parents.Add(new ProcessLookup(null, parentGuid, e.Timestamp));
+                    if (e.ParentProcessId is { } parentPid && asked.Add(new ProcessLookup(parentPid, null, e.Timestamp)))
+                        parents.Add(new ProcessLookup(parentPid, null, e.Timestamp));
+                }
+
+                generation = parents;
+            }
+
+            if (found.Count == 0)
                 break;
-            events.AddRange(workspace.QueryProcessRows(request.Tenant, request.Host, rows, cancellationToken));
+            events.AddRange(found);
             assembly = ProcessGraphAssembler.Link(windowStart, events, notes);
             lookups = assembly.ParentLookups(windowStart);
         }

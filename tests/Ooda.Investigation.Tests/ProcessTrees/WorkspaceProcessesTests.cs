@@ -92,25 +92,37 @@ public sealed class WorkspaceProcessesTests
     }
 
     [Fact]
-    public void The_history_index_names_each_start_and_exit_before_a_time_and_its_rows_read_back_whole()
+    public void A_parent_lookup_finds_the_latest_start_of_its_guid_and_each_latest_start_and_exit_of_its_id_before_its_time()
     {
         using var log = new ProcessLog();
         log.Sysmon1(0, 4684, G(3).ToLowerInvariant(), W3wp, "w3wp", 1100, G(2), "svchost.exe")
+            .Sysmon1(30, 4684, G(4), W3wp, "w3wp again", 1100, G(2), "svchost.exe")
             .Security4688(10, 0x900, @"C:\a\old.exe", 0x10, null, "old")
             .Security4689(20, 0x900, @"C:\a\old.exe")
+            .Security4688(25, 0x900, @"C:\a\reused.exe", 0x10, null, "reused")
             .Security4688(50, 0x950, @"C:\a\later.exe", 0x10, null, "later")
             .Sysmon5(5, 4684, G(3), W3wp)
             .Other("MSExchange Management", 1, 1, ("ProcessId", "77"));
         var workspace = log.Store();
 
-        var index = workspace.QueryProcessIndex(ProcessLog.Tenant, ProcessLog.Host, ProcessLog.At(40), limit: 100);
-        Assert.Equal([(1, G(3), 4684L), (4688, null, 0x900L), (4689, null, 0x900L)],
-            index.OrderBy(e => e.Timestamp).Select(e => (e.EventId, e.ProcessGuid, e.ProcessId!.Value)));
-        Assert.Single(workspace.QueryProcessIndex(ProcessLog.Tenant, ProcessLog.Host, ProcessLog.At(40), limit: 1), e => e.EventId == 4689);
+        var byGuid = workspace.QueryProcessParents(ProcessLog.Tenant, ProcessLog.Host, [new ProcessLookup(null, G(3), ProcessLog.At(40))]);
+        Assert.Equal(["w3wp"], byGuid.Select(e => e.CommandLine));
+        Assert.Empty(workspace.QueryProcessParents(ProcessLog.Tenant, ProcessLog.Host, [new ProcessLookup(null, G(3), ProcessLog.At(0))]));
 
-        var rows = workspace.QueryProcessRows(ProcessLog.Tenant, ProcessLog.Host, [.. index.Select(e => e.Row)]);
-        Assert.Equal(["w3wp", "old", null], rows.OrderBy(e => e.Timestamp).Select(e => e.CommandLine));
-        Assert.Empty(workspace.QueryProcessRows("other", ProcessLog.Host, [.. index.Select(e => e.Row)]));
-        Assert.Empty(workspace.QueryProcessRows(ProcessLog.Tenant, ProcessLog.Host, []));
+        // By id: the latest start and the latest exit before the time, each; what came after the time is not an answer.
+        var byId = workspace.QueryProcessParents(ProcessLog.Tenant, ProcessLog.Host, [new ProcessLookup(0x900, null, ProcessLog.At(22))]);
+        Assert.Equal([(4688, "old"), (4689, null)], byId.OrderBy(e => e.Timestamp).Select(e => (e.EventId, e.CommandLine)));
+        Assert.Equal(["reused"], workspace.QueryProcessParents(ProcessLog.Tenant, ProcessLog.Host, [new ProcessLookup(0x900, null, ProcessLog.At(40))])
+            .Where(e => e.EventId == 4688).Select(e => e.CommandLine));
+        Assert.Equal([(1, "w3wp again")], workspace.QueryProcessParents(ProcessLog.Tenant, ProcessLog.Host, [new ProcessLookup(4684, null, ProcessLog.At(40))])
+            .Select(e => (e.EventId, e.CommandLine)));
+
+        // Several lookups in one query, an event answering two of them comes once; another host's events never answer.
+        var both = workspace.QueryProcessParents(ProcessLog.Tenant, ProcessLog.Host,
+            [new ProcessLookup(null, G(4), ProcessLog.At(40)), new ProcessLookup(4684, null, ProcessLog.At(40)), new ProcessLookup(0x950, null, ProcessLog.At(40))]);
+        Assert.Equal(["w3wp again"], both.Select(e => e.CommandLine));
+        Assert.Single(both.Select(e => e.Row).Distinct());
+        Assert.Empty(workspace.QueryProcessParents("other", ProcessLog.Host, [new ProcessLookup(null, G(3), ProcessLog.At(40))]));
+        Assert.Empty(workspace.QueryProcessParents(ProcessLog.Tenant, ProcessLog.Host, []));
     }
 }
