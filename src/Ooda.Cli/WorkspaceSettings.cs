@@ -25,9 +25,10 @@ public class WorkspaceSettings : CommandSettings
     /// <summary>Opens (creating if needed) the workspace; <c>OODA_MEMORY_LIMIT</c> caps the database engine's memory.</summary>
     public Store.Workspace OpenWorkspace()
     {
-        var options = Environment.GetEnvironmentVariable(MemoryLimitVariable) is { Length: > 0 } limit
-            ? new Store.WorkspaceOptions(MemoryLimit: limit)
-            : Store.WorkspaceOptions.Default;
+        // On stderr: an upgrade of an older workspace can take minutes, and stdout may be JSON another program reads.
+        var options = new Store.WorkspaceOptions(Progress: message => Console.Error.WriteLine("ooda: " + TerminalText.Clean(message)));
+        if (Environment.GetEnvironmentVariable(MemoryLimitVariable) is { Length: > 0 } limit)
+            options = options with { MemoryLimit = limit };
         try
         {
             return Store.Workspace.Open(WorkspaceFolder, options);

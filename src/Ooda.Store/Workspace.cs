@@ -42,7 +42,7 @@ public sealed partial class Workspace : IDisposable
         {
             connection.Open();
             var workspace = new Workspace(Path.GetFullPath(folder), connection);
-            workspace.Migrate();
+            workspace.Migrate(options.Progress);
             workspace.UndoInterruptedIngests();
             return workspace;
         }
@@ -200,7 +200,7 @@ public sealed partial class Workspace : IDisposable
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private void Migrate()
+    private void Migrate(Action<string>? progress)
     {
         using (var create = Command("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)"))
             create.ExecuteNonQuery();
@@ -209,8 +209,13 @@ public sealed partial class Workspace : IDisposable
         if (SchemaVersion > Migrations.All.Count)
             throw new InvalidDataException($"workspace {Folder} has schema version {SchemaVersion}, newer than this Ooda knows ({Migrations.All.Count}); upgrade Ooda");
 
+        // A new workspace migrates in milliseconds; only an older one with data is worth a word.
+        var upgrading = SchemaVersion > 0 && SchemaVersion < Migrations.All.Count;
+        if (upgrading)
+            progress?.Invoke($"upgrading workspace {Folder} from schema version {SchemaVersion} to {Migrations.All.Count} (once; a large store takes minutes)");
         for (var version = SchemaVersion; version < Migrations.All.Count; version++)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             using var transaction = _connection.BeginTransaction();
             foreach (var statement in Migrations.All[version])
             {
@@ -222,6 +227,9 @@ public sealed partial class Workspace : IDisposable
                 record.ExecuteNonQuery();
             transaction.Commit();
             SchemaVersion = version + 1;
+            if (upgrading)
+                progress?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"schema version {SchemaVersion} applied in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
         }
     }
 

@@ -64,9 +64,14 @@ public sealed class ProcessIndexSchemaTests
         }
 
         var query = new ProcessEventQuery { Tenant = Tenant, Host = Host };
-        using (var workspace = Workspace.Open(dir.Path))
+        var progress = new List<string>();
+        using (var workspace = Workspace.Open(dir.Path, new WorkspaceOptions(Progress: progress.Add)))
         {
             Assert.True(workspace.SchemaVersion >= 9);
+            // The user waiting on a big store is told what happens: the upgrade, then each version as it lands.
+            Assert.StartsWith($"upgrading workspace {Path.GetFullPath(dir.Path)} from schema version 8 to {workspace.SchemaVersion}", progress[0]);
+            Assert.Equal(Enumerable.Range(9, workspace.SchemaVersion - 8).Select(v => $"schema version {v} applied in"),
+                progress.Skip(1).Select(m => m[..m.IndexOf(" in ", StringComparison.Ordinal)] + " in"));
             var events = workspace.QueryProcessEvents(query).Events.OrderBy(e => e.Timestamp).ToList();
             Assert.Equal([1, 5], events.Select(e => e.EventId));
             Assert.Equal(("cmd.exe /c whoami", Guid1, 4684L, _t0), (events[0].CommandLine, events[0].ParentProcessGuid, events[0].ParentProcessId!.Value, events[0].ProcessTime!.Value));
@@ -74,8 +79,10 @@ public sealed class ProcessIndexSchemaTests
             Assert.Equal(2, IndexRows(workspace));
         }
 
-        using var reopened = Workspace.Open(dir.Path);
+        progress.Clear();
+        using var reopened = Workspace.Open(dir.Path, new WorkspaceOptions(Progress: progress.Add));
         Assert.Equal(2, IndexRows(reopened));
+        Assert.Empty(progress);
     }
 
     private static long IndexRows(Workspace workspace)
