@@ -73,24 +73,42 @@ public sealed partial class Workspace
         if (files.Count == 0)
             return [];
 
-        // The lookups join the index as two small tables; the window function keeps the latest answer per lookup (and event id).
+        // An as-of join finds each lookup's latest earlier event without pairing it with every earlier row of its key (a pid
+        // like 4 has thousands); the chosen times are then joined back to break ties by row.
         var selection = FileSelection(files);
         var sql = $"""
             WITH by_guid AS (SELECT unnest($1::VARCHAR[]) AS guid, unnest($2::TIMESTAMP[]) AS before),
-                 by_id AS (SELECT unnest($3::BIGINT[]) AS pid, unnest($4::TIMESTAMP[]) AS before),
-                 hits AS (
-                     SELECT p.rowid AS hit FROM process_events p JOIN by_guid l ON p.guid = l.guid AND p.ts < l.before
-                     WHERE {selection} AND p.event_id = 1
-                     QUALIFY row_number() OVER (PARTITION BY l.guid, l.before ORDER BY p.ts DESC, p.rowid DESC) = 1
-                     UNION
-                     SELECT p.rowid FROM process_events p JOIN by_id l ON p.pid = l.pid AND p.ts < l.before
-                     WHERE {selection} AND p.event_id IN (1, 4688, 4689)
-                     QUALIFY row_number() OVER (PARTITION BY l.pid, l.before, p.event_id ORDER BY p.ts DESC, p.rowid DESC) = 1)
-            SELECT {_rowColumns} FROM process_events p WHERE {selection} AND p.rowid IN (SELECT hit FROM hits)
+                 by_id AS (SELECT l.pid, l.before, e.event_id
+                           FROM (SELECT unnest($3::BIGINT[]) AS pid, unnest($4::TIMESTAMP[]) AS before) l,
+                                (VALUES (1), (4688), (4689)) e(event_id)),
+                 history AS (SELECT p.rowid AS r, p.guid, p.pid, p.event_id, p.ts FROM process_events p
+                             WHERE {selection} AND p.ts < $5 AND p.event_id IN (1, 4688, 4689)),
+                 guid_times AS (SELECT DISTINCT h.guid, h.ts FROM by_guid l ASOF JOIN (SELECT * FROM history WHERE event_id = 1) h
+                                ON l.guid = h.guid AND l.before > h.ts),
+                 id_times AS (SELECT DISTINCT h.pid, h.event_id, h.ts FROM by_id l ASOF JOIN history h
+                              ON l.pid = h.pid AND l.event_id = h.event_id AND l.before > h.ts)
+            SELECT max(h.r) FROM history h JOIN guid_times t ON h.event_id = 1 AND h.guid = t.guid AND h.ts = t.ts GROUP BY t.guid, t.ts
+            UNION
+            SELECT max(h.r) FROM history h JOIN id_times t ON h.pid = t.pid AND h.event_id = t.event_id AND h.ts = t.ts GROUP BY t.pid, t.event_id, t.ts
             """;
-        return ReadProcessEvents(sql, files,
-            [byGuid.Select(l => l.ProcessGuid).ToList(), byGuid.Select(l => l.Before).ToList(), byId.Select(l => l.ProcessId!.Value).ToList(), byId.Select(l => l.Before).ToList()],
-            cancellationToken);
+        var rows = new List<long>();
+        using (var command = Command(sql, byGuid.Select(l => l.ProcessGuid).ToList(), byGuid.Select(l => l.Before).ToList(),
+            byId.Select(l => l.ProcessId!.Value).ToList(), byId.Select(l => l.Before).ToList(), lookups.Max(l => l.Before)))
+        using (cancellationToken.Register(command.Cancel))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                rows.Add(reader.GetInt64(0));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (rows.Count == 0)
+            return [];
+
+        // The rows by a constant list, which DuckDB reads by row id instead of scanning the host's whole index again.
+        rows.Sort();
+        var list = string.Join(", ", rows.Select(r => r.ToString(CultureInfo.InvariantCulture)));
+        return ReadProcessEvents($"SELECT {_rowColumns} FROM process_events p WHERE p.rowid IN ({list}) AND {selection}", files, [], cancellationToken);
     }
 
     /// <summary>What every read of whole process events selects: the row, then the index's columns.</summary>

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using Ooda.Core;
@@ -64,7 +66,7 @@ public sealed partial class Workspace : IDisposable
     public bool IsIngested(string tenant, string host, string sha256)
     {
         using var command = Command("SELECT count(*) FROM ingested_files WHERE tenant = $1 AND host = $2 AND sha256 = $3", tenant, host, sha256);
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }
 
     /// <summary>
@@ -197,7 +199,7 @@ public sealed partial class Workspace : IDisposable
     internal int NextFileId()
     {
         using var command = Command("SELECT nextval('file_ids')");
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private void Migrate(Action<string>? progress)
@@ -205,7 +207,7 @@ public sealed partial class Workspace : IDisposable
         using (var create = Command("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)"))
             create.ExecuteNonQuery();
         using (var read = Command("SELECT coalesce(max(version), 0) FROM schema_version"))
-            SchemaVersion = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            SchemaVersion = Convert.ToInt32(read.ExecuteScalar(), CultureInfo.InvariantCulture);
         if (SchemaVersion > Migrations.All.Count)
             throw new InvalidDataException($"workspace {Folder} has schema version {SchemaVersion}, newer than this Ooda knows ({Migrations.All.Count}); upgrade Ooda");
 
@@ -215,7 +217,7 @@ public sealed partial class Workspace : IDisposable
             progress?.Invoke($"upgrading workspace {Folder} from schema version {SchemaVersion} to {Migrations.All.Count} (once; a large store takes minutes)");
         for (var version = SchemaVersion; version < Migrations.All.Count; version++)
         {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var started = Stopwatch.GetTimestamp();
             using var transaction = _connection.BeginTransaction();
             foreach (var statement in Migrations.All[version])
             {
@@ -228,8 +230,7 @@ public sealed partial class Workspace : IDisposable
             transaction.Commit();
             SchemaVersion = version + 1;
             if (upgrading)
-                progress?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"schema version {SchemaVersion} applied in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
+                progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"schema version {SchemaVersion} applied in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
         }
     }
 

@@ -45,11 +45,12 @@ public static class ProcessTreeBuilder
     /// <summary>
     /// Adds the events of the window's ancestors from before it: one query per generation (the lookups' answers name the
     /// next generation's parents), so only the rows on the way up are read, however long the host's history. Linking may
-    /// still ask for a parent the walk did not foresee (a link the rules refused), hence the passes.
+    /// still ask for a parent the walk did not foresee (a link the rules refused), hence the passes. The queries are not one
+    /// snapshot: an ingest running meanwhile may add ancestors half-way, which only adds what a later tree would show anyway.
     /// </summary>
     /// <returns>The assembly of all the events, window and ancestors.</returns>
     private static ProcessGraphAssembler AddAncestors(Workspace workspace, ProcessGraphRequest request, DateTime windowStart, List<StoredProcessEvent> events,
-        IReadOnlyList<string> notes, ProcessGraphAssembler assembly, CancellationToken cancellationToken)
+        List<string> notes, ProcessGraphAssembler assembly, CancellationToken cancellationToken)
     {
         var lookups = assembly.ParentLookups(windowStart);
         var asked = new HashSet<ProcessLookup>();
@@ -57,10 +58,14 @@ public static class ProcessTreeBuilder
         for (var pass = 0; pass < MaxAncestorPasses && lookups.Count > 0; pass++)
         {
             var found = new List<StoredProcessEvent>();
-            var generation = lookups.Where(asked.Add).ToList();
-            for (var depth = 0; depth < request.AncestorGenerations && generation.Count > 0; depth++)
+            var wanted = lookups;
+            for (var depth = 0; depth < request.AncestorGenerations && wanted.Count > 0; depth++)
             {
-                var parents = new List<ProcessLookup>();
+                // A lookup counts as asked when it is sent: one found at the last generation stays open for the next pass.
+                var generation = wanted.Where(asked.Add).ToList();
+                wanted = [];
+                if (generation.Count == 0)
+                    break;
                 foreach (var e in workspace.QueryProcessParents(request.Tenant, request.Host, generation, cancellationToken))
                 {
                     if (!fetched.Add(e.Row))
@@ -68,13 +73,20 @@ public static class ProcessTreeBuilder
                     found.Add(e);
                     if (e.EventId == 4689)
                         continue;
-                    if (e.ParentProcessGuid is { } parentGuid && asked.Add(new ProcessLookup(null, parentGuid, e.Timestamp)))
-                        parents.Add(new ProcessLookup(null, parentGuid, e.Timestamp));
-                    if (e.ParentProcessId is { } parentPid && asked.Add(new ProcessLookup(parentPid, null, e.Timestamp)))
-                        parents.Add(new ProcessLookup(parentPid, null, e.Timestamp));
+                    if (e.ParentProcessGuid is { } parentGuid)
+                        wanted.Add(new ProcessLookup(null, parentGuid, e.Timestamp));
+                    if (e.ParentProcessId is { } parentPid)
+                        wanted.Add(new ProcessLookup(parentPid, null, e.Timestamp));
                 }
 
-                generation = parents;
+                // Hostile history (a fork bomb before the window) must not fill memory: ancestors count against the event limit.
+                if (fetched.Count >= request.MaxEvents)
+                {
+                    notes.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"the ancestors before the window hold more than {request.MaxEvents:N0} process events; the walk up stopped there"));
+                    events.AddRange(found);
+                    return ProcessGraphAssembler.Link(windowStart, events, notes);
+                }
             }
 
             if (found.Count == 0)

@@ -243,6 +243,41 @@ public sealed class ProcessTreeBuilderTests
         Assert.Contains(graph.Diagnostics, d => d.StartsWith("1 process exit(s) match no start", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_chain_of_ancestors_deeper_than_one_walk_is_climbed_as_far_from_sysmon_as_from_security(bool sysmon)
+    {
+        using var log = new ProcessLog();
+        for (var k = 1; k <= 12; k++)
+        {
+            var image = string.Create(CultureInfo.InvariantCulture, $@"C:\tools\p{k}.exe");
+            var parent = string.Create(CultureInfo.InvariantCulture, $@"C:\tools\p{k - 1}.exe");
+            if (sysmon)
+                log.Sysmon1(k, 100 + k, G(100 + k), image, "p" + k, 100 + k - 1, G(100 + k - 1), parent);
+            else
+                log.Security4688(k, 0x100 + k, image, 0x100 + k - 1, parent, "p" + k);
+        }
+
+        if (sysmon)
+            log.Sysmon1(100, 500, G(500), @"C:\tools\child.exe", "child", 112, G(112), @"C:\tools\p12.exe");
+        else
+            log.Security4688(100, 0x500, @"C:\tools\child.exe", 0x100 + 12, @"C:\tools\p12.exe", "child");
+        var workspace = log.Store();
+
+        int Ancestors(int generations) => ProcessTreeBuilder.LoadGraph(workspace, new ProcessGraphRequest
+        {
+            Tenant = ProcessLog.Tenant,
+            Host = ProcessLog.Host,
+            From = ProcessLog.At(50),
+            AncestorGenerations = generations,
+        }).Nodes.Count(n => n.Source != ProcessSource.Inferred && n.Start < ProcessLog.At(50));
+
+        Assert.Equal(12, Ancestors(16));
+        // Two generations per walk, and a lookup found at the last generation is asked on the next of the four passes.
+        Assert.Equal(8, Ancestors(2));
+    }
+
     [Fact]
     public void Ancestors_that_started_before_the_window_are_found_by_guid_and_by_pid_and_time()
     {

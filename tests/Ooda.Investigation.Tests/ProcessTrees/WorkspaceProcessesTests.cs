@@ -121,8 +121,39 @@ public sealed class WorkspaceProcessesTests
         var both = workspace.QueryProcessParents(ProcessLog.Tenant, ProcessLog.Host,
             [new ProcessLookup(null, G(4), ProcessLog.At(40)), new ProcessLookup(4684, null, ProcessLog.At(40)), new ProcessLookup(0x950, null, ProcessLog.At(40))]);
         Assert.Equal(["w3wp again"], both.Select(e => e.CommandLine));
-        Assert.Single(both.Select(e => e.Row).Distinct());
         Assert.Empty(workspace.QueryProcessParents("other", ProcessLog.Host, [new ProcessLookup(null, G(3), ProcessLog.At(40))]));
         Assert.Empty(workspace.QueryProcessParents(ProcessLog.Tenant, ProcessLog.Host, []));
+    }
+
+    [Fact]
+    public void Ties_in_time_go_to_the_later_row_and_each_lookup_time_of_one_key_is_answered_on_its_own()
+    {
+        using var log = new ProcessLog();
+        log.Security4688(10, 0x900, @"C:\a\first.exe", 0x10, null, "first")
+            .Security4688(10, 0x900, @"C:\a\second.exe", 0x10, null, "second")
+            .Security4688(30, 0x900, @"C:\a\third.exe", 0x10, null, "third")
+            .Sysmon1(10, 4684, G(5), W3wp, "guid first", 1100, G(2), "svchost.exe")
+            .Sysmon1(10, 4685, G(5), W3wp, "guid second", 1100, G(2), "svchost.exe");
+        var workspace = log.Store();
+
+        // The same pid asked at two times in one call: each time gets its own latest start; a start at the asked time is not before it.
+        var answers = workspace.QueryProcessParents(ProcessLog.Tenant, ProcessLog.Host,
+            [new ProcessLookup(0x900, null, ProcessLog.At(20)), new ProcessLookup(0x900, null, ProcessLog.At(40)), new ProcessLookup(0x900, null, ProcessLog.At(10))]);
+        Assert.Equal(["second", "third"], answers.Select(e => e.CommandLine).Order());
+        Assert.Equal(["guid second"], workspace.QueryProcessParents(ProcessLog.Tenant, ProcessLog.Host, [new ProcessLookup(null, G(5), ProcessLog.At(20))])
+            .Select(e => e.CommandLine));
+    }
+
+    [Fact]
+    public void Many_lookups_of_one_busy_pid_are_each_answered_with_its_latest_start()
+    {
+        using var log = new ProcessLog();
+        for (var i = 0; i < 400; i++)
+            log.Security4688(i, 4, @"C:\a\p" + i + ".exe", 0x10, null, "start " + i);
+        var workspace = log.Store();
+
+        var lookups = Enumerable.Range(1, 400).Select(i => new ProcessLookup(4, null, ProcessLog.At(i - 0.5))).ToList();
+        Assert.Equal(Enumerable.Range(0, 400).Select(i => "start " + i).Order(),
+            workspace.QueryProcessParents(ProcessLog.Tenant, ProcessLog.Host, lookups).Select(e => e.CommandLine!).Order());
     }
 }
