@@ -276,6 +276,11 @@ public sealed class ProcessTreeBuilderTests
         Assert.Equal(12, Ancestors(16));
         // Two generations per walk, and a lookup found at the last generation is asked on the next of the four passes.
         Assert.Equal(8, Ancestors(2));
+
+        // Ancestors count against the event limit: a hostile history cannot fill memory, and the graph says where it stopped.
+        var cut = ProcessTreeBuilder.LoadGraph(workspace, new ProcessGraphRequest { Tenant = ProcessLog.Tenant, Host = ProcessLog.Host, From = ProcessLog.At(50), MaxEvents = 3 });
+        Assert.Equal(3, cut.Nodes.Count(n => n.Source != ProcessSource.Inferred && n.Start < ProcessLog.At(50)));
+        Assert.Contains(cut.Diagnostics, d => d.Contains("the walk up stopped there", StringComparison.Ordinal));
     }
 
     [Fact]
