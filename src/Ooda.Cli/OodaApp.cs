@@ -17,6 +17,19 @@ public static class OodaApp
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
+        // Building the command tree costs more than dumping a small log: plain, valid `evtx dump` arguments skip it.
+        if (EvtxDumpFastPath.TryParse(args) is { } dump)
+        {
+            try
+            {
+                return EvtxDumpCommand.Run(dump, cancellationToken);
+            }
+            catch (Exception exception)
+            {
+                return HandleError(exception);
+            }
+        }
+
         // Spectre falls back to 80 columns without a terminal, which folds every table cell into a tall column of words.
         if (Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("COLUMNS")))
             AnsiConsole.Profile.Width = RedirectedWidth;

@@ -7,7 +7,11 @@ namespace Ooda.Cli.Commands;
 /// <summary><c>ooda evtx dump</c>: every record of an <c>.evtx</c> file to stdout as JSON lines, JSON or XML; damage to stderr.</summary>
 public sealed class EvtxDumpCommand : Command<EvtxDumpSettings>
 {
-    public override int Execute(CommandContext context, EvtxDumpSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, EvtxDumpSettings settings, CancellationToken cancellationToken) =>
+        Run(settings, cancellationToken);
+
+    /// <summary>The command itself, also run by <see cref="EvtxDumpFastPath"/> without the command tree.</summary>
+    internal static int Run(EvtxDumpSettings settings, CancellationToken cancellationToken)
     {
         var format = settings.Format.ToUpperInvariant() switch
         {

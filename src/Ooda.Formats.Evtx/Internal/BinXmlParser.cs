@@ -15,7 +15,7 @@ internal sealed class BinXmlParser
     public const int MaxNodesPerRecord = 1 << 17;
 
     private const int TemplateDefinitionHeaderSize = 0x18; // next offset (4), GUID (16), data size (4)
-    private const int NameHeaderSize = 0x08; // next offset (4), hash (2), character count (2)
+    internal const int NameHeaderSize = 0x08; // next offset (4), hash (2), character count (2)
 
     private readonly byte[] _chunk;
     private readonly int _chunkLength;
@@ -25,6 +25,11 @@ internal sealed class BinXmlParser
     private int _valuesUsed;
     private bool _anyMulti;
     private int _budget;
+
+    /// <summary>While a template compiles: where its definition starts (else -1) and what it reads by position, for <see cref="TemplateCache"/>.</summary>
+    private int _compiling = -1;
+    private readonly List<TemplateCache.NameRead> _nameReads = [];
+    private readonly List<TemplateCache.DependencyTest> _dependencyTests = [];
 
     public BinXmlParser(byte[] chunk, int chunkLength)
     {
@@ -228,7 +233,10 @@ internal sealed class BinXmlParser
         if (depth > MaxDepth)
             ThrowHelper.Corrupt("elements nested too deeply", reader.Position);
         Spend(1, reader.Position);
-        if (HasDependencyIdentifier(reader, inTemplate))
+        var hasDependency = HasDependencyIdentifier(reader.Chunk, reader.Position, reader.End, inTemplate);
+        if (_compiling >= 0)
+            _dependencyTests.Add(new(reader.Position - _compiling, hasDependency));
+        if (hasDependency)
             reader.Skip(2);
         reader.Skip(4); // data size: we walk tokens instead of trusting it
         var name = ReadName(ref reader);
@@ -270,13 +278,11 @@ internal sealed class BinXmlParser
     /// Elements in template definitions carry a 2-byte dependency identifier; elements in Binary XML
     /// substitution values do not. An inline name (its offset pointing just past itself) settles it.
     /// </summary>
-    private static bool HasDependencyIdentifier(in BinXmlReader reader, bool inTemplate)
+    internal static bool HasDependencyIdentifier(ReadOnlySpan<byte> chunk, int at, int end, bool inTemplate)
     {
-        var chunk = reader.Chunk;
-        var at = reader.Position;
-        if (at + 10 <= reader.End && BinaryPrimitives.ReadUInt32LittleEndian(chunk[(at + 6)..]) == (uint)(at + 10))
+        if (at + 10 <= end && BinaryPrimitives.ReadUInt32LittleEndian(chunk[(at + 6)..]) == (uint)(at + 10))
             return true;
-        if (at + 8 <= reader.End && BinaryPrimitives.ReadUInt32LittleEndian(chunk[(at + 4)..]) == (uint)(at + 8))
+        if (at + 8 <= end && BinaryPrimitives.ReadUInt32LittleEndian(chunk[(at + 4)..]) == (uint)(at + 8))
             return false;
         return inTemplate;
     }
@@ -371,20 +377,27 @@ internal sealed class BinXmlParser
             return ThrowHelper.Corrupt<EvtxNode>($"unsupported value text type 0x{(byte)type:x2}", reader.Position - 1);
         var start = reader.Position;
         reader.Skip(size);
-        return new EvtxValueNode(new EvtxValue(type, _chunk.AsMemory(start, size)));
+        // A template outlives its chunk's buffer in the template cache, so its constants own their bytes.
+        return new EvtxValueNode(new EvtxValue(type, _compiling >= 0 ? _chunk.AsSpan(start, size).ToArray() : _chunk.AsMemory(start, size)));
     }
 
     private string ReadName(ref BinXmlReader reader)
     {
+        var field = reader.Position;
         var offset = (int)reader.ReadUInt32();
         if (offset == reader.Position)
         {
-            var name = NameAt(offset);
-            reader.Skip(NameHeaderSize + (2 * name.Length) + 2);
-            return name;
+            var inline = NameAt(offset);
+            reader.Skip(NameHeaderSize + (2 * inline.Length) + 2);
+            if (_compiling >= 0)
+                _nameReads.Add(new(field - _compiling, null));
+            return inline;
         }
 
-        return NameAt(offset);
+        var name = NameAt(offset);
+        if (_compiling >= 0)
+            _nameReads.Add(new(field - _compiling, name));
+        return name;
     }
 
     private string NameAt(int offset)
@@ -466,14 +479,35 @@ internal sealed class BinXmlParser
             var start = offset + TemplateDefinitionHeaderSize;
             if (size < 0 || size > _chunkLength - start)
                 ThrowHelper.Corrupt($"template definition at 0x{offset:x} runs past the chunk", at);
+            var chunk = _chunk.AsSpan(0, _chunkLength);
+            var definitionLength = TemplateDefinitionHeaderSize - 4 + size;
+            var cache = TemplateCache.Current;
+            if (cache.Find(chunk, offset + 4, definitionLength) is { } reused)
+            {
+                _templates[offset] = reused;
+                return reused;
+            }
+
             var content = new List<TemplateNode>(1);
-            var reader = new BinXmlReader(_chunk.AsSpan(0, _chunkLength), start, start + size);
+            var reader = new BinXmlReader(chunk, start, start + size);
             var budget = _budget;
             _budget = MaxNodesPerRecord;
-            ParseFragment(ref reader, content, inTemplate: true, depth: 0);
+            _compiling = offset + 4;
+            _nameReads.Clear();
+            _dependencyTests.Clear();
+            try
+            {
+                ParseFragment(ref reader, content, inTemplate: true, depth: 0);
+            }
+            finally
+            {
+                _compiling = -1;
+            }
+
             _budget = budget;
             var template = new CompiledTemplate(guid, content.ToArray());
             _templates[offset] = template;
+            cache.Add(chunk, offset + 4, definitionLength, template, [.. _nameReads], [.. _dependencyTests]);
             return template;
         }
         catch (EvtxFormatException e)
