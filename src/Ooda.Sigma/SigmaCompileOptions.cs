@@ -11,4 +11,10 @@ public sealed record SigmaCompileOptions
     /// <summary>Placeholder name (without <c>%</c>) → values (Sigma strings, wildcards allowed). Unconfigured placeholders reject the rule.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Placeholders { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Where <see cref="SigmaRuleSet.Load(string, SigmaCompileOptions?)"/> keeps the parsed YAML of rule files, keyed by
+    /// their content hash, so loading unchanged rules again skips YAML parsing; null (the default) keeps nothing.
+    /// </summary>
+    public string? RuleCacheDirectory { get; init; }
 }

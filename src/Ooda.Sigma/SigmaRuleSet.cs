@@ -76,7 +76,7 @@ public sealed class SigmaRuleSet
 
     /// <summary>Loads and compiles every rule under a folder (or one file).</summary>
     public static SigmaRuleSet Load(string path, SigmaCompileOptions? options = null) =>
-        Compile(SigmaRuleLoader.LoadPath(path), options);
+        Compile(SigmaRuleLoader.LoadPath(path, options?.RuleCacheDirectory), options);
 
     /// <summary>
     /// Loads the rules under <paramref name="path"/> and the Sigma filters under <paramref name="filterPaths"/> (e.g.
@@ -85,10 +85,10 @@ public sealed class SigmaRuleSet
     public static SigmaRuleSet Load(string path, IReadOnlyList<string> filterPaths, SigmaCompileOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(filterPaths);
-        var filters = filterPaths.SelectMany(SigmaRuleLoader.LoadPath).Select(d => d.Rule is { Kind: not SigmaRuleKind.Filter }
+        var filters = filterPaths.SelectMany(p => SigmaRuleLoader.LoadPath(p, options?.RuleCacheDirectory)).Select(d => d.Rule is { Kind: not SigmaRuleKind.Filter }
             ? d with { Rule = null, Error = new SigmaError(Reasons.Filter, "only filter documents are read from a filter folder") }
             : d);
-        return Compile(SigmaRuleLoader.LoadPath(path).Concat(filters), options);
+        return Compile(SigmaRuleLoader.LoadPath(path, options?.RuleCacheDirectory).Concat(filters), options);
     }
 
     /// <summary>

@@ -227,7 +227,7 @@ public sealed class HuntCommand : Command<HuntSettings>
                 throw new InputException($"--filters: no Sigma filter file or folder at {path}");
         }
 
-        var options = SigmaCompileOptions.Default;
+        var options = SigmaCompileOptions.Default with { RuleCacheDirectory = SigmaRuleOptions.CacheDirectory() };
         if (settings.Mapping is not null)
         {
             try

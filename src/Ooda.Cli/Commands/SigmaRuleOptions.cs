@@ -9,7 +9,7 @@ internal static class SigmaRuleOptions
     {
         if (!File.Exists(path) && !Directory.Exists(path))
             throw new InputException($"no Sigma rule file or folder at {path}");
-        var options = SigmaCompileOptions.Default;
+        var options = SigmaCompileOptions.Default with { RuleCacheDirectory = CacheDirectory() };
         if (mapping is not null)
         {
             try
@@ -23,5 +23,21 @@ internal static class SigmaRuleOptions
         }
 
         return SigmaRuleSet.Load(path, options);
+    }
+
+    /// <summary>
+    /// Where parsed rule files are cached: $OODA_CACHE ("off" for nowhere), else $XDG_CACHE_HOME/ooda, else ~/.cache/ooda;
+    /// null when there is no home to put it in.
+    /// </summary>
+    public static string? CacheDirectory()
+    {
+        var configured = Environment.GetEnvironmentVariable("OODA_CACHE");
+        if (!string.IsNullOrEmpty(configured))
+            return string.Equals(configured, "off", StringComparison.OrdinalIgnoreCase) ? null : configured;
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        if (!string.IsNullOrEmpty(xdg))
+            return Path.Combine(xdg, "ooda");
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".cache", "ooda");
     }
 }

@@ -19,7 +19,7 @@ public sealed class HuntStatistics
 
     public long Detections => Interlocked.Read(ref _detections);
 
-    /// <summary>Time the workers spent evaluating rules (summed over threads; parsing and output excluded).</summary>
+    /// <summary>Time the workers spent evaluating rules and the per-event bookkeeping beside them (summed over threads; parsing, event observers and output excluded).</summary>
     public TimeSpan RuleTime => TimeSpan.FromTicks(Interlocked.Read(ref _ruleTicks));
 
     /// <summary>Correlation detections (before the level filter), counted when the hunt finishes.</summary>

@@ -1,15 +1,42 @@
+using System.Buffers;
+
 namespace Ooda.Sigma.Internal;
 
 /// <summary>One <c>field|modifiers: values</c> entry: any value matches (or all, with <c>|all</c>).</summary>
-internal sealed class FieldNode(string field, int slot, ValueMatcher[] matchers, bool all) : Node
+internal sealed class FieldNode : Node
 {
-    public string Field { get; } = field;
+    // From this many OR-ed case-folded substring tests on, one multi-needle pass over a long value answers them all;
+    // building that searcher costs about as much as a few hundred short scans, so short values keep the plain loop.
+    private const int GroupedContains = 4;
+    private const int LongValue = 512;
 
-    public int Slot { get; } = slot;
+    private readonly string[]? _contains;
+    private readonly ValueMatcher[] _others;
+    private SearchValues<string>? _anyContains;
 
-    public ValueMatcher[] Matchers { get; } = matchers;
+    public FieldNode(string field, int slot, ValueMatcher[] matchers, bool all)
+    {
+        Field = field;
+        Slot = slot;
+        Matchers = matchers;
+        All = all;
+        _others = matchers;
+        if (all)
+            return;
+        var contains = matchers.OfType<StringMatcher>().Where(m => m is { Kind: StringMatcher.Shape.Contains, Cased: false }).ToList();
+        if (contains.Count < GroupedContains)
+            return;
+        _contains = [.. contains.Select(m => m.Needle).Distinct(StringComparer.Ordinal)];
+        _others = [.. matchers.Where(m => m is not StringMatcher { Kind: StringMatcher.Shape.Contains, Cased: false })];
+    }
 
-    public bool All { get; } = all;
+    public string Field { get; }
+
+    public int Slot { get; }
+
+    public ValueMatcher[] Matchers { get; }
+
+    public bool All { get; }
 
     public override bool Eval(SigmaEvaluationContext context)
     {
@@ -24,9 +51,36 @@ internal sealed class FieldNode(string field, int slot, ValueMatcher[] matchers,
             return true;
         }
 
-        foreach (var matcher in Matchers)
+        // The matchers have no effects, so the grouped substring tests may go first: the answer of the OR is the same.
+        if (_contains is not null && context.Value(Slot) is { } raw)
+        {
+            ref var lower = ref context.LowerRef(Slot);
+            lower ??= raw.ToLowerInvariant();
+            if (ContainsAny(lower))
+                return true;
+        }
+
+        foreach (var matcher in _others)
         {
             if (matcher.Match(context, Slot))
+                return true;
+        }
+
+        return false;
+    }
+
+    private bool ContainsAny(string lower)
+    {
+        if (lower.Length >= LongValue)
+        {
+            // Built on first use by a long value (most nodes never meet one); a race builds an equal one.
+            _anyContains ??= SearchValues.Create(_contains, StringComparison.Ordinal);
+            return lower.AsSpan().ContainsAny(_anyContains);
+        }
+
+        foreach (var needle in _contains!)
+        {
+            if (lower.Contains(needle, StringComparison.Ordinal))
                 return true;
         }
 

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Ooda.Sigma.Internal;
 
 /// <summary>
@@ -10,7 +12,10 @@ internal sealed class NeedleAutomaton
     private readonly ushort[] _ascii = new ushort[128];
     private readonly Dictionary<char, int> _other = [];
     private readonly int _width;
-    private readonly int[] _next;
+
+    // 16-bit transitions while the states fit (every SigmaHQ field's do): half the memory to fault in, fill and scan.
+    private readonly ushort[]? _next16;
+    private readonly int[]? _next32;
     private readonly int[] _pattern;
     private readonly int[] _report;
     private readonly int[] _more;
@@ -39,67 +44,22 @@ internal sealed class NeedleAutomaton
                 _other[c] = id;
         }
 
-        // The trie, then breadth-first failure links folded into the dense table.
-        var children = new List<Dictionary<int, int>> { new() };
-        var pattern = new List<int> { -1 };
+        var states = CountStates(patterns);
+        _pattern = new int[states];
+        _report = new int[states];
+        _more = new int[states];
         _lengths = new int[patterns.Count];
         _outputs = new NeedleOutput[patterns.Count][];
         for (var p = 0; p < patterns.Count; p++)
         {
-            var (text, outputs) = patterns[p];
-            var state = 0;
-            foreach (var c in text)
-            {
-                var cls = classes[c];
-                if (!children[state].TryGetValue(cls, out var next))
-                {
-                    next = children.Count;
-                    children[state][cls] = next;
-                    children.Add([]);
-                    pattern.Add(-1);
-                }
-
-                state = next;
-            }
-
-            pattern[state] = p;
-            _lengths[p] = text.Length;
-            _outputs[p] = outputs;
+            _lengths[p] = patterns[p].Text.Length;
+            _outputs[p] = patterns[p].Outputs;
         }
 
-        var states = children.Count;
-        _next = new int[states * _width];
-        _pattern = [.. pattern];
-        _report = new int[states];
-        _more = new int[states];
-        var fail = new int[states];
-        var queue = new Queue<int>();
-        _report[0] = -1;
-        _more[0] = -1;
-        foreach (var (cls, child) in children[0])
-        {
-            _next[cls] = child;
-            queue.Enqueue(child);
-        }
-
-        while (queue.Count > 0)
-        {
-            var state = queue.Dequeue();
-            var failure = fail[state];
-            _more[state] = _report[failure];
-            _report[state] = _pattern[state] >= 0 ? state : _more[state];
-            var row = state * _width;
-            var failureRow = failure * _width;
-            for (var cls = 0; cls < _width; cls++)
-                _next[row + cls] = _next[failureRow + cls];
-            foreach (var (cls, child) in children[state])
-            {
-                fail[child] = _next[failureRow + cls];
-                _next[row + cls] = child;
-                queue.Enqueue(child);
-            }
-        }
-
+        if (states <= ushort.MaxValue + 1)
+            Build(_next16 = new ushort[states * _width], classes, patterns);
+        else
+            Build(_next32 = new int[checked(states * _width)], classes, patterns);
         States = states;
     }
 
@@ -111,18 +71,102 @@ internal sealed class NeedleAutomaton
     /// <summary>Reports to <paramref name="sink"/> every needle occurrence in <paramref name="value"/> at its placement.</summary>
     public void Scan(string value, INeedleSink sink)
     {
-        var next = _next;
+        if (_next16 is { } next16)
+            Scan(next16, value, sink);
+        else
+            Scan(_next32!, value, sink);
+    }
+
+    private void Scan<T>(T[] next, string value, INeedleSink sink)
+        where T : unmanaged, IBinaryInteger<T>
+    {
         var ascii = _ascii;
+        var report = _report;
         var width = _width;
         var state = 0;
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
             var cls = c < 128 ? ascii[c] : Other(c);
-            state = next[(state * width) + cls];
-            if (_report[state] >= 0)
-                Report(_report[state], i, value.Length, sink);
+            state = int.CreateTruncating(next[(state * width) + cls]);
+            if (report[state] >= 0)
+                Report(report[state], i, value.Length, sink);
         }
+    }
+
+    /// <summary>
+    /// The trie straight into the dense table (0 = no child: no edge leads back to the root), then a breadth-first pass
+    /// that fills each missing transition from the state's failure row.
+    /// </summary>
+    private void Build<T>(T[] next, Dictionary<char, int> classes, IReadOnlyList<(string Text, NeedleOutput[] Outputs)> patterns)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        var width = _width;
+        var states = _pattern.Length;
+        Array.Fill(_pattern, -1);
+        var count = 1;
+        for (var p = 0; p < patterns.Count; p++)
+        {
+            var state = 0;
+            foreach (var c in patterns[p].Text)
+            {
+                var at = (state * width) + classes[c];
+                if (next[at] == T.Zero)
+                    next[at] = T.CreateTruncating(count++);
+                state = int.CreateTruncating(next[at]);
+            }
+
+            _pattern[state] = p;
+        }
+
+        var fail = new int[states];
+        var queue = new int[states];
+        int head = 0, tail = 0;
+        _report[0] = -1;
+        _more[0] = -1;
+        for (var cls = 0; cls < width; cls++)
+        {
+            if (next[cls] != T.Zero)
+                queue[tail++] = int.CreateTruncating(next[cls]);
+        }
+
+        while (head < tail)
+        {
+            var state = queue[head++];
+            var failure = fail[state];
+            _more[state] = _report[failure];
+            _report[state] = _pattern[state] >= 0 ? state : _more[state];
+            var row = state * width;
+            var failureRow = failure * width;
+            for (var cls = 0; cls < width; cls++)
+            {
+                var child = next[row + cls];
+                if (child == T.Zero)
+                {
+                    next[row + cls] = next[failureRow + cls];
+                }
+                else
+                {
+                    fail[int.CreateTruncating(child)] = int.CreateTruncating(next[failureRow + cls]);
+                    queue[tail++] = int.CreateTruncating(child);
+                }
+            }
+        }
+    }
+
+    /// <summary>Trie states of distinct needles: the root plus each distinct non-empty prefix (in sorted order, the chars past the common prefix with the previous needle).</summary>
+    private static int CountStates(IReadOnlyList<(string Text, NeedleOutput[] Outputs)> patterns)
+    {
+        var sorted = patterns.Select(p => p.Text).Order(StringComparer.Ordinal).ToArray();
+        var states = 1L;
+        var previous = string.Empty;
+        foreach (var text in sorted)
+        {
+            states += text.Length - text.AsSpan().CommonPrefixLength(previous);
+            previous = text;
+        }
+
+        return checked((int)states);
     }
 
     private int Other(char c)

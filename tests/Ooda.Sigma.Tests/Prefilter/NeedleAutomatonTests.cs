@@ -44,6 +44,29 @@ public class NeedleAutomatonTests
         Assert.Equal([true, true, false, true], Vouched(automaton, "USHERS", 4));
     }
 
+    /// <summary>
+    /// Both table widths (16-bit while the states fit, 32-bit past 65,536 states) report exactly the needles a naive
+    /// search finds, over generated needles and texts (fixed seed).
+    /// </summary>
+    [Theory]
+    [InlineData(200)]
+    [InlineData(4000)]
+    public void Finds_what_a_naive_search_finds(int needles)
+    {
+        var random = new Random(20261128);
+        string Text(int length) => new([.. Enumerable.Range(0, length).Select(_ => "abcdefghij\\. "[random.Next(13)])]);
+        var texts = Enumerable.Range(0, needles).Select(_ => Text(random.Next(10, 50))).Distinct().ToList();
+        var patterns = texts.Select((t, i) => (t, new[] { new NeedleOutput(NeedleAnchor.Contains, i, [i]) })).ToList();
+        var automaton = new NeedleAutomaton(0, patterns);
+        Assert.Equal(needles > 2000, automaton.States > ushort.MaxValue + 1);
+        for (var v = 0; v < 300; v++)
+        {
+            var value = Text(random.Next(0, 60)) + (v % 2 == 0 ? texts[random.Next(texts.Count)] : string.Empty) + Text(random.Next(0, 20));
+            var expected = texts.Select(t => value.Contains(t, StringComparison.Ordinal)).ToArray();
+            Assert.Equal(expected, Vouched(automaton, value, texts.Count));
+        }
+    }
+
     /// <summary>Which of the outputs' entries a scan of <paramref name="value"/> vouches for.</summary>
     private static bool[] Vouched(NeedleAutomaton automaton, string value, int entries)
     {
