@@ -73,8 +73,8 @@ public sealed partial class Workspace
         if (files.Count == 0)
             return [];
 
-        // An as-of join finds each lookup's latest earlier event without pairing it with every earlier row of its key (a pid
-        // like 4 has thousands); the chosen times are then joined back to break ties by row.
+        // Only the rows of the keys asked for, then an as-of join finds each lookup's latest earlier event without pairing it
+        // with every earlier row of its key (a pid like 4 has thousands); the chosen times are joined back to break ties by row.
         var selection = FileSelection(files);
         var sql = $"""
             WITH by_guid AS (SELECT unnest($1::VARCHAR[]) AS guid, unnest($2::TIMESTAMP[]) AS before),
@@ -82,7 +82,8 @@ public sealed partial class Workspace
                            FROM (SELECT unnest($3::BIGINT[]) AS pid, unnest($4::TIMESTAMP[]) AS before) l,
                                 (VALUES (1), (4688), (4689)) e(event_id)),
                  history AS (SELECT p.rowid AS r, p.guid, p.pid, p.event_id, p.ts FROM process_events p
-                             WHERE {selection} AND p.ts < $5 AND p.event_id IN (1, 4688, 4689)),
+                             WHERE {selection} AND p.ts < $5 AND p.event_id IN (1, 4688, 4689)
+                               AND (p.guid IN (SELECT guid FROM by_guid) OR p.pid IN (SELECT pid FROM by_id))),
                  guid_times AS (SELECT DISTINCT h.guid, h.ts FROM by_guid l ASOF JOIN (SELECT * FROM history WHERE event_id = 1) h
                                 ON l.guid = h.guid AND l.before > h.ts),
                  id_times AS (SELECT DISTINCT h.pid, h.event_id, h.ts FROM by_id l ASOF JOIN history h
