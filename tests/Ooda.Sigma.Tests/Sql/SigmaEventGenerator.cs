@@ -188,7 +188,7 @@ internal sealed class SigmaEventGenerator
                 var cased = s.Cased;
                 return () => cased || _random.Next(2) == 0 ? text : Flip(text);
             case RegexMatcher r:
-                var sample = Deregex(r.Pattern);
+                var sample = RegexSamples.Of(r.Pattern);
                 _allNeedles.Add(sample);
                 return () => sample;
             case CidrMatcher c:
@@ -256,45 +256,4 @@ internal sealed class SigmaEventGenerator
         2 => "C:\\Temp\\",
         _ => "x" + _random.Next(100).ToString(CultureInfo.InvariantCulture) + " ",
     };
-
-    /// <summary>A string a simple regex probably matches: classes and escapes replaced by one member, operators dropped.</summary>
-    private static string Deregex(string pattern)
-    {
-        var builder = new StringBuilder();
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            var c = pattern[i];
-            switch (c)
-            {
-                case '\\' when i + 1 < pattern.Length:
-                    var e = pattern[++i];
-                    builder.Append(e switch { 'd' => "7", 's' => " ", 'w' => "w", 'n' => "\n", 't' => "\t", 'b' or 'B' or 'A' or 'z' or 'Z' => string.Empty, _ => e.ToString() });
-                    break;
-                case '[':
-                    var close = pattern.IndexOf(']', i + 1);
-                    if (close < 0)
-                        break;
-                    var member = pattern[i + 1] == '^' ? 'z' : pattern[i + 1] == '\\' && i + 2 < close ? pattern[i + 2] : pattern[i + 1];
-                    builder.Append(member == 'd' && pattern[i + 1] == '\\' ? '5' : member);
-                    i = close;
-                    break;
-                case '{':
-                    var end = pattern.IndexOf('}', i + 1);
-                    i = end < 0 ? i : end;
-                    break;
-                case '(' or ')' or '^' or '$' or '*' or '+' or '?' or '|':
-                    if (c == '(' && i + 2 < pattern.Length && pattern[i + 1] == '?' && pattern[i + 2] == ':')
-                        i += 2;
-                    break;
-                case '.':
-                    builder.Append('x');
-                    break;
-                default:
-                    builder.Append(c);
-                    break;
-            }
-        }
-
-        return builder.ToString();
-    }
 }
