@@ -11,7 +11,8 @@ namespace Ooda.Sigma.Internal;
 /// </summary>
 internal sealed class RuleTreeCache
 {
-    private const string Magic = "OODA-SIGMA-YAML-TREES-1";
+    // The format and the build that wrote it: another Ooda (or YAML parser) may read a file differently, so its cache is not trusted.
+    private static readonly string _stamp = "OODA-SIGMA-YAML-TREES-1/" + typeof(RuleTreeCache).Assembly.ManifestModule.ModuleVersionId.ToString("N");
     private const int MaxDepth = 512;
     private const byte NullTag = 0;
     private const byte PlainTag = 1;
@@ -122,7 +123,7 @@ internal sealed class RuleTreeCache
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
-            writer.Write(Magic);
+            writer.Write(_stamp);
             writer.Write7BitEncodedInt(_used.Count);
             foreach (var (key, bytes) in _used.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
@@ -146,7 +147,7 @@ internal sealed class RuleTreeCache
             if (bytes.Length < hashLength || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - hashLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - hashLength)))
                 return null;
             using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - hashLength), Encoding.UTF8);
-            if (reader.ReadString() != Magic)
+            if (reader.ReadString() != _stamp)
                 return null;
             var count = Count(reader);
             var entries = new Dictionary<string, byte[]>(count, StringComparer.Ordinal);
