@@ -24,6 +24,24 @@ public class RuleTreeCacheTests
     }
 
     [Fact]
+    public void A_warm_load_is_served_from_the_cache_and_leaves_it_as_it_was()
+    {
+        using var folder = new TempDirectory();
+        using var cache = new TempDirectory();
+        var file = folder.File("rules/a.yml");
+        File.WriteAllText(file, Rules.ProcessCreation("sel:\n  Image|endswith: '\\a.exe'\ncondition: sel"));
+        Assert.Equal("Test rule", SigmaRuleLoader.LoadPath(folder.Path, cache.Path).Single().Rule!.Title);
+        var stored = Assert.Single(Directory.GetFiles(cache.Path));
+        Assert.NotNull(RuleTreeCache.Open(cache.Path, folder.Path).TryGet(RuleTreeCache.Key(File.ReadAllBytes(file))));
+
+        // A hit parses nothing and so writes nothing: a miss would add the file again and rewrite the cache.
+        var written = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(stored, written);
+        Assert.Equal("Test rule", SigmaRuleLoader.LoadPath(folder.Path, cache.Path).Single().Rule!.Title);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(stored));
+    }
+
+    [Fact]
     public void A_changed_rule_file_is_parsed_again()
     {
         using var folder = new TempDirectory();
